@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.exporter.config;
+
+import org.jspecify.annotations.NullMarked;

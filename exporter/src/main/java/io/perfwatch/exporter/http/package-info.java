@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.exporter.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.exporter.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.exporter.store;
+
+import org.jspecify.annotations.NullMarked;

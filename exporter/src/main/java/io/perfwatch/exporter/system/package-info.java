@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.exporter.system;
+
+import org.jspecify.annotations.NullMarked;
