@@ -63,15 +63,18 @@ public final class SqlNormalizer {
           i = eol < 0 ? n : eol + 1;
           pendingSpace = true;
         } else if (c == '/' && next == '*') {
-          skipBlockComment();
+          i = SqlLexemes.blockCommentEnd(sql, i);
+          pendingSpace = true;
         } else if (c == '\'') {
           stringLiteral(false);
         } else if (c == '"' || c == '`') {
-          quotedIdentifier(c);
+          quotedIdentifier();
         } else if (isIdentifierStart(c)) {
           word();
-        } else if (isDigit(c) || (c == '.' && isDigit(next) && (i == 0 || !isIdentifierPart(sql.charAt(i - 1))))) {
-          number();
+        } else if (SqlLexemes.isDigit(c)
+            || (c == '.' && SqlLexemes.isDigit(next) && (i == 0 || !isIdentifierPart(sql.charAt(i - 1))))) {
+          i = SqlLexemes.numberEnd(sql, i);
+          literal();
         } else if (c == '$') {
           dollar(next);
         } else {
@@ -124,118 +127,45 @@ public final class SqlNormalizer {
     }
 
     private void stringLiteral(boolean backslashEscapes) {
-      i++; // opening quote
-      while (i < n) {
-        char c = sql.charAt(i);
-        if (backslashEscapes && c == '\\') {
-          i += 2;
-        } else if (c == '\'') {
-          if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-            i += 2;
-          } else {
-            i++;
-            literal();
-            return;
-          }
-        } else {
-          i++;
-        }
-      }
-      unterminated();
+      i = SqlLexemes.stringEnd(sql, i, backslashEscapes);
+      literalOrUnterminated();
     }
 
-    private void quotedIdentifier(char quote) {
-      int start = i++;
-      while (i < n) {
-        if (sql.charAt(i) == quote) {
-          if (i + 1 < n && sql.charAt(i + 1) == quote) {
-            i += 2;
-            continue;
-          }
-          i++;
-          emitSpace();
-          out.append(sql, start, i);
-          classifier.quoted(sql, start + 1, i - 1);
-          return;
-        }
-        i++;
+    private void quotedIdentifier() {
+      int start = i;
+      i = SqlLexemes.quotedEnd(sql, start);
+      if (i == SqlLexemes.UNTERMINATED) {
+        unterminated();
+        return;
       }
-      unterminated();
-    }
-
-    private void number() {
-      if (sql.charAt(i) == '0' && i + 2 < n && (sql.charAt(i + 1) | 0x20) == 'x'
-          && Character.digit(sql.charAt(i + 2), 16) >= 0) {
-        i += 2;
-        while (i < n && Character.digit(sql.charAt(i), 16) >= 0) {
-          i++;
-        }
-      } else {
-        skipDigits();
-        if (i < n && sql.charAt(i) == '.') {
-          i++;
-          skipDigits();
-        }
-        if (i + 1 < n && (sql.charAt(i) | 0x20) == 'e') {
-          int exponent = sql.charAt(i + 1) == '+' || sql.charAt(i + 1) == '-' ? i + 2 : i + 1;
-          if (exponent < n && isDigit(sql.charAt(exponent))) {
-            i = exponent;
-            skipDigits();
-          }
-        }
-      }
-      literal();
+      emitSpace();
+      out.append(sql, start, i);
+      classifier.quoted(sql, start + 1, i - 1);
     }
 
     /** {@code $1} is a PostgreSQL parameter; {@code $$...$$} and {@code $tag$...$tag$} are dollar-quoted strings. */
     private void dollar(char next) {
-      if (isDigit(next)) {
-        i++;
-        skipDigits();
+      if (SqlLexemes.isDigit(next)) {
+        i = SqlLexemes.digitsEnd(sql, i + 1);
         emitSpace();
         out.append('?');
         classifier.other();
         return;
       }
-      int tagEnd = i + 1;
-      while (tagEnd < n && sql.charAt(tagEnd) != '$' && isIdentifierPart(sql.charAt(tagEnd))) {
-        tagEnd++;
-      }
-      if (tagEnd >= n || sql.charAt(tagEnd) != '$') {
+      int end = SqlLexemes.dollarQuoteEnd(sql, i);
+      if (end == i) {
         punctuation('$');
-        return;
+      } else {
+        i = end;
+        literalOrUnterminated();
       }
-      String delimiter = sql.substring(i, tagEnd + 1);
-      int close = sql.indexOf(delimiter, tagEnd + 1);
-      if (close < 0) {
+    }
+
+    private void literalOrUnterminated() {
+      if (i == SqlLexemes.UNTERMINATED) {
         unterminated();
-        return;
-      }
-      i = close + delimiter.length();
-      literal();
-    }
-
-    private void skipBlockComment() {
-      int depth = 0; // PostgreSQL nests block comments
-      while (i < n) {
-        if (sql.startsWith("/*", i)) {
-          depth++;
-          i += 2;
-        } else if (sql.startsWith("*/", i)) {
-          i += 2;
-          if (--depth == 0) {
-            break;
-          }
-        } else {
-          i++;
-        }
-      }
-      pendingSpace = true;
-    }
-
-    private void skipDigits() {
-      while (i < n && isDigit(sql.charAt(i))) {
-        i++;
+      } else {
+        literal();
       }
     }
 
@@ -264,10 +194,6 @@ public final class SqlNormalizer {
   }
 
   static boolean isIdentifierPart(char c) {
-    return isIdentifierStart(c) || isDigit(c) || c == '$';
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return isIdentifierStart(c) || SqlLexemes.isDigit(c) || c == '$';
   }
 }
