@@ -104,6 +104,7 @@ public final class JdbcMetricsListener extends JdbcEventListener {
         request.record(fingerprint, nanos);
       }
       QueryShape shape = fingerprint.shape();
+      // timestamp: when the statement finished; the normalized SQL and capped table keep the store bounded
       sink.accept(new DatabaseMetrics(shape.normalizedSql(), shape.operation(), shape.table(), nanos,
           System.currentTimeMillis(), request == null ? null : request.tenantId(), rows,
           info.getConnectionInformation().getTimeToGetConnectionNs(), outcome(e),

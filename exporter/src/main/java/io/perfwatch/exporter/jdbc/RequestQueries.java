@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The statements of one HTTP request, on the request's thread. The HTTP filter calls {@link #begin(String)} when a
  * request starts, {@link #route(String, String)} once the route is known, reads {@link #count()} and {@link #nanos()},
- * and hands the instance to {@link JdbcMetrics#endRequest} at the end. One instance per thread is reused, so a
+ * and hands the instance to {@link JdbcMetrics#endRequest} at the end, in a {@code finally}: until then, statements
+ * on this (pooled) thread are attributed to the request. One instance per thread is reused, so a
  * request allocates nothing here. At most {@value #MAX_FINGERPRINTS} distinct fingerprints are tracked per request
  * (compared by identity, in a linear scan that beats hashing at this size); further ones still count in
  * {@link #count()} and {@link #nanos()}.

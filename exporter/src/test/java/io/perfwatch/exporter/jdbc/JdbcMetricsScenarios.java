@@ -1,5 +1,7 @@
 package io.perfwatch.exporter.jdbc;
 
+import static io.perfwatch.exporter.jdbc.Orders.insertOrders;
+import static io.perfwatch.exporter.jdbc.Orders.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -10,7 +12,6 @@ import io.perfwatch.exporter.store.DatabaseMetrics;
 import io.perfwatch.exporter.store.NPlusOneFinding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -35,12 +36,7 @@ abstract class JdbcMetricsScenarios {
 
   @BeforeEach
   void createTables() throws SQLException {
-    try (Connection c = rawDataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS pw_orders");
-      s.execute("DROP TABLE IF EXISTS pw_customers");
-      s.execute("CREATE TABLE pw_orders (id INT PRIMARY KEY, customer VARCHAR(100), amount DECIMAL(10,2))");
-      s.execute("CREATE TABLE pw_customers (id INT PRIMARY KEY, email VARCHAR(200), card VARCHAR(40))");
-    }
+    Orders.recreateTables(rawDataSource());
     metrics = new JdbcMetrics(registry, PerfWatchConfig.defaults(), statements::add, findings::add);
     dataSource = metrics.wrap(rawDataSource());
   }
@@ -238,33 +234,6 @@ abstract class JdbcMetricsScenarios {
       insertOrders(c, 2);
     }
     assertThat(count("INSERT", "pw_orders", "success")).isEqualTo(2);
-  }
-
-  /** Inserts orders with ids {@code from..from+n-1}, one prepared statement execution each. */
-  private static void insertOrders(Connection c, int n) throws SQLException {
-    insertOrders(c, 1, n);
-  }
-
-  private static void insertOrders(Connection c, int from, int n) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO pw_orders (id, customer, amount) VALUES (?, ?, ?)")) {
-      for (int id = from; id < from + n; id++) {
-        p.setInt(1, id);
-        p.setString(2, "customer" + id);
-        p.setBigDecimal(3, java.math.BigDecimal.TEN);
-        p.executeUpdate();
-      }
-    }
-  }
-
-  private static void select(Connection c, String sql, int id) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setInt(1, id);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          rs.getObject(1);
-        }
-      }
-    }
   }
 
   private double count(String operation, String table, String outcome) {
