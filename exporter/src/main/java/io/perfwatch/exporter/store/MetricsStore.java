@@ -28,7 +28,12 @@ import java.util.function.LongSupplier;
  * <p><b>Percentiles</b> come from DDSketch with a relative error of at most 1% of the exact value
  * ({@link DurationSketch#RELATIVE_ACCURACY}); rollups keep only the sketch's non-empty bins.
  *
- * <p><b>Memory</b>: measured HEAP_PER_ROLLUP.
+ * <p><b>Memory</b>: at most {@code (61 + historyHours)} rollups per key. Measured by
+ * {@code MetricsStoreMemoryTest.measureHeapPerRollup} (used heap after {@code System.gc()} before and after, divided
+ * by {@link #retainedRollups()}): 1,000,000 requests over 200 routes and 48 simulated hours, log-uniform 5..500 ms,
+ * leave 16,800 rollups in 9.9 MB, about 590 bytes per rollup including the keys' stripes and maps. A rollup costs
+ * about 200 bytes plus 12 bytes per non-empty sketch bin; 1..1000 ms at 1% span about 350 bins, so a busy hour of a
+ * widely spread endpoint tops out near 4.5 KB. Recording a request on an existing endpoint allocates nothing.
  */
 public final class MetricsStore {
   private static final Set<String> STANDARD_METHODS =
@@ -101,12 +106,12 @@ public final class MetricsStore {
   /** The window [now - window, now]; {@code window} must be positive and at most {@code historyHours}. */
   public WindowStats window(Duration window) {
     long now = clock.getAsLong();
-    return window(now - windowMillis(window), now);
+    return window(now - WindowQuery.windowMillis(window, historyHours), now);
   }
 
   /** The window [fromMillis, toMillis]; its length must be positive and at most {@code historyHours}. */
   public WindowStats window(long fromMillis, long toMillis) {
-    windowMillis(Duration.ofMillis(toMillis - fromMillis));
+    WindowQuery.windowMillis(Duration.ofMillis(toMillis - fromMillis), historyHours);
     expire();
     return new WindowQuery(fromMillis, toMillis).stats(endpoints, queries, tenants,
         recentNPlusOne.between(fromMillis, toMillis, NPlusOneFinding::timestampMillis),
@@ -118,18 +123,11 @@ public final class MetricsStore {
    * {@code step} must be 1 minute (window at most 60 minutes, as minute rollups are kept that long) or 1 hour.
    */
   public List<SeriesPoint> endpointSeries(String method, String route, Duration window, Duration step) {
-    long windowMillis = windowMillis(window);
-    Objects.requireNonNull(step, "step");
-    if (!step.equals(Duration.ofMinutes(1)) && !step.equals(Duration.ofHours(1))) {
-      throw new IllegalArgumentException("step must be PT1M or PT1H, was " + step);
-    }
-    if (step.equals(Duration.ofMinutes(1)) && window.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("a per-minute series covers at most PT1H (minute rollups are kept for 60 "
-          + "minutes), was " + window + "; use step PT1H");
-    }
+    long windowMillis = WindowQuery.windowMillis(window, historyHours);
+    long stepMillis = WindowQuery.stepMillis(window, step);
     long now = clock.getAsLong();
     expire();
-    return new WindowQuery(now - windowMillis, now).series(endpoints.find(method, route), step.toMillis());
+    return new WindowQuery(now - windowMillis, now).series(endpoints.find(method, route), stepMillis);
   }
 
   /** Every request ever recorded, exactly; for reconciliation with other counters. */
@@ -172,18 +170,6 @@ public final class MetricsStore {
     endpoints.expire(now);
     queries.expire(now);
     tenants.expire(now);
-  }
-
-  private long windowMillis(Duration window) {
-    Objects.requireNonNull(window, "window");
-    if (window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("window must be greater than zero, was " + window);
-    }
-    if (window.compareTo(Duration.ofHours(historyHours)) > 0) {
-      throw new IllegalArgumentException("window must be at most " + historyHours
-          + " hours (the store's historyHours), was " + window);
-    }
-    return window.toMillis();
   }
 
   private static long minuteOf(long epochMillis) {

@@ -31,9 +31,10 @@ final class RingBuffer<T> {
   void add(T item) {
     long sequence = next.getAndIncrement();
     int slot = (int) (sequence % capacity);
-    sequences.set(slot, -1);
-    items.set(slot, item);
-    sequences.set(slot, sequence);
+    // Release stores keep this order visible to readers without the full fences of volatile stores.
+    sequences.setRelease(slot, -1);
+    items.setRelease(slot, item);
+    sequences.setRelease(slot, sequence);
   }
 
   /** Oldest first, immutable. */

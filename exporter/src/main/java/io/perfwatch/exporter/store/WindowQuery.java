@@ -1,16 +1,20 @@
 package io.perfwatch.exporter.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Merges the rollups of one window into the store's answer records. Runs on the caller's thread, off the hot path. */
 final class WindowQuery {
   private static final String ALL = "*";
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final Duration HOUR = Duration.ofHours(1);
   private static final Comparator<EndpointStats> BUSIEST_FIRST = Comparator.comparingLong(EndpointStats::count)
       .reversed().thenComparing(EndpointStats::route).thenComparing(EndpointStats::method);
   private static final Comparator<QueryStats> COSTLIEST_FIRST = Comparator.comparingDouble(QueryStats::totalMs)
@@ -22,6 +26,32 @@ final class WindowQuery {
   WindowQuery(long fromMillis, long toMillis) {
     this.fromMillis = fromMillis;
     this.toMillis = toMillis;
+  }
+
+  /** The window's length in milliseconds, after checking it is positive and at most {@code historyHours}. */
+  static long windowMillis(Duration window, int historyHours) {
+    Objects.requireNonNull(window, "window");
+    if (window.isZero() || window.isNegative()) {
+      throw new IllegalArgumentException("window must be greater than zero, was " + window);
+    }
+    if (window.compareTo(Duration.ofHours(historyHours)) > 0) {
+      throw new IllegalArgumentException("window must be at most " + historyHours
+          + " hours (the store's historyHours), was " + window);
+    }
+    return window.toMillis();
+  }
+
+  /** The step in milliseconds, after checking it is a minute (for windows up to an hour) or an hour. */
+  static long stepMillis(Duration window, Duration step) {
+    Objects.requireNonNull(step, "step");
+    if (!step.equals(MINUTE) && !step.equals(HOUR)) {
+      throw new IllegalArgumentException("step must be PT1M or PT1H, was " + step);
+    }
+    if (step.equals(MINUTE) && window.compareTo(HOUR) > 0) {
+      throw new IllegalArgumentException("a per-minute series covers at most PT1H (minute rollups are kept for 60 "
+          + "minutes), was " + window + "; use step PT1H");
+    }
+    return step.toMillis();
   }
 
   WindowStats stats(
