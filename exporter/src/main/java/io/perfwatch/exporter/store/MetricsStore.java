@@ -31,9 +31,10 @@ import java.util.function.LongSupplier;
  * <p><b>Memory</b>: at most {@code (61 + historyHours)} rollups per key. Measured by
  * {@code MetricsStoreMemoryTest.measureHeapPerRollup} (used heap after {@code System.gc()} before and after, divided
  * by {@link #retainedRollups()}): 1,000,000 requests over 200 routes and 48 simulated hours, log-uniform 5..500 ms,
- * leave 16,800 rollups in 9.9 MB, about 590 bytes per rollup including the keys' stripes and maps. A rollup costs
- * about 200 bytes plus 12 bytes per non-empty sketch bin; 1..1000 ms at 1% span about 350 bins, so a busy hour of a
- * widely spread endpoint tops out near 4.5 KB. Recording a request on an existing endpoint allocates nothing.
+ * leave 16,800 rollups in 9.9 MB, about 590 bytes per rollup including the keys' stripes and maps. By its fields a
+ * rollup costs roughly 200 bytes plus 12 bytes per non-empty sketch bin; 1..1000 ms at 1% span about 350 bins, so a
+ * busy hour of a widely spread endpoint tops out near 4.5 KB. Recording a request on an existing endpoint allocates
+ * nothing ({@code MetricsStoreHotPathTest}) and took about 60 ns, 90 ns with a tenant, on one thread here.
  */
 public final class MetricsStore {
   private static final Set<String> STANDARD_METHODS =
