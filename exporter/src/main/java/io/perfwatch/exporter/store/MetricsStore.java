@@ -1,0 +1,238 @@
+package io.perfwatch.exporter.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Bounded, thread-safe, in-memory history of requests, SQL statements, host samples and N+1 findings that answers
+ * windowed questions from 1 minute up to {@code historyHours}.
+ *
+ * <p><b>Recording</b> is cheap and lock-striped: each endpoint (method + route), SQL fingerprint and tenant owns a
+ * {@link TimeSeries} whose current minute is accumulated in a few stripes chosen by thread id, so two threads rarely
+ * share a lock and no lock is global. Records are bucketed by their own {@code timestampMillis}; the clock is read
+ * only by queries. Counts are exact under concurrency.
+ *
+ * <p><b>Retention</b>: per key, 61 minute rollups (the last 60 full minutes and the current one) and
+ * {@code historyHours} hour rollups; a minute older than that is merged into its hour. Windows up to 60 minutes are
+ * answered at minute granularity; for longer ones the old end is widened to the start of its hour, so a window may
+ * include up to 59 minutes before its start, never less than asked. Keys without data in the retained history are
+ * evicted. Beyond {@code maxEndpoints}, {@code maxFingerprints} or {@code maxTenants} keys, new keys fold into
+ * {@code OTHER} (an endpoint keeps its method if it is a standard HTTP method, else becomes {@code OTHER OTHER}).
+ * Each raw ring buffer keeps the newest {@code retention} items.
+ *
+ * <p><b>Percentiles</b> come from DDSketch with a relative error of at most 1% of the exact value
+ * ({@link DurationSketch#RELATIVE_ACCURACY}); rollups keep only the sketch's non-empty bins.
+ *
+ * <p><b>Memory</b>: at most {@code (61 + historyHours)} rollups per key. Measured by
+ * {@code MetricsStoreMemoryTest.measureHeapPerRollup} (used heap after {@code System.gc()} before and after, divided
+ * by {@link #retainedRollups()}): 1,000,000 requests over 200 routes and 48 simulated hours, log-uniform 5..500 ms,
+ * leave 16,800 rollups in 9.9 MB, about 590 bytes per rollup including the keys' stripes and maps. By its fields a
+ * rollup costs roughly 200 bytes plus 12 bytes per non-empty sketch bin; 1..1000 ms at 1% span about 350 bins, so a
+ * busy hour of a widely spread endpoint tops out near 4.5 KB. Recording a request on an existing endpoint allocates
+ * nothing ({@code MetricsStoreHotPathTest}) and took about 60 ns, 90 ns with a tenant, on one thread here.
+ */
+public final class MetricsStore {
+  private static final Set<String> STANDARD_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+  private static final String NO_PRIMARY = "";
+  // Non-capturing method references stored once, so recording allocates no lambda.
+  private static final BiConsumer<RequestAccumulator, RequestMetrics> ADD_REQUEST = RequestAccumulator::add;
+  private static final BiConsumer<RequestAccumulator, NPlusOneFinding> ADD_N_PLUS_ONE =
+      RequestAccumulator::addNPlusOne;
+  private static final BiConsumer<QueryAccumulator, DatabaseMetrics> ADD_QUERY = QueryAccumulator::add;
+  private static final BiConsumer<TenantAccumulator, RequestMetrics> ADD_TENANT = TenantAccumulator::add;
+
+  private final LongSupplier clock;
+  private final int historyHours;
+  private final BoundedTable<RequestAccumulator, RequestRollup> endpoints;
+  private final BoundedTable<QueryAccumulator, QueryRollup> queries;
+  private final BoundedTable<TenantAccumulator, TenantRollup> tenants;
+  private final RingBuffer<RequestMetrics> recentRequests;
+  private final RingBuffer<DatabaseMetrics> recentQueries;
+  private final RingBuffer<SystemMetrics> recentSystem;
+  private final RingBuffer<NPlusOneFinding> recentNPlusOne;
+  private final LongAdder totalRequests = new LongAdder();
+
+  private MetricsStore(Builder builder) {
+    this.clock = builder.clock;
+    this.historyHours = builder.historyHours;
+    int hours = builder.historyHours;
+    this.endpoints = new BoundedTable<>(builder.maxEndpoints,
+        method -> STANDARD_METHODS.contains(method) ? method : BoundedTable.OTHER,
+        () -> new TimeSeries<>(RequestAccumulator::new, hours));
+    this.queries = new BoundedTable<>(builder.maxFingerprints, primary -> primary,
+        () -> new TimeSeries<>(QueryAccumulator::new, hours));
+    this.tenants = new BoundedTable<>(builder.maxTenants, primary -> primary,
+        () -> new TimeSeries<>(TenantAccumulator::new, hours));
+    this.recentRequests = new RingBuffer<>(builder.retention);
+    this.recentQueries = new RingBuffer<>(builder.retention);
+    this.recentSystem = new RingBuffer<>(builder.retention);
+    this.recentNPlusOne = new RingBuffer<>(builder.retention);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public void recordRequest(RequestMetrics request) {
+    totalRequests.increment();
+    recentRequests.add(request);
+    long minute = minuteOf(request.timestampMillis());
+    endpoints.record(request.method(), request.route(), minute, request, ADD_REQUEST);
+    String tenant = request.tenantId();
+    if (tenant != null) {
+      tenants.record(NO_PRIMARY, tenant, minute, request, ADD_TENANT);
+    }
+  }
+
+  public void recordQuery(DatabaseMetrics query) {
+    recentQueries.add(query);
+    queries.record(NO_PRIMARY, query.normalizedSql(), minuteOf(query.timestampMillis()), query, ADD_QUERY);
+  }
+
+  public void recordSystem(SystemMetrics sample) {
+    recentSystem.add(sample);
+  }
+
+  public void recordNPlusOne(NPlusOneFinding finding) {
+    recentNPlusOne.add(finding);
+    endpoints.record(finding.method(), finding.route(), minuteOf(finding.timestampMillis()), finding, ADD_N_PLUS_ONE);
+  }
+
+  /** The window [now - window, now]; {@code window} must be positive and at most {@code historyHours}. */
+  public WindowStats window(Duration window) {
+    long now = clock.getAsLong();
+    return window(now - WindowQuery.windowMillis(window, historyHours), now);
+  }
+
+  /** The window [fromMillis, toMillis]; its length must be positive and at most {@code historyHours}. */
+  public WindowStats window(long fromMillis, long toMillis) {
+    WindowQuery.windowMillis(Duration.ofMillis(toMillis - fromMillis), historyHours);
+    expire();
+    return new WindowQuery(fromMillis, toMillis).stats(endpoints, queries, tenants,
+        recentNPlusOne.between(fromMillis, toMillis, NPlusOneFinding::timestampMillis),
+        recentSystem.between(fromMillis, toMillis, SystemMetrics::timestampMillis));
+  }
+
+  /**
+   * One point per minute or hour of [now - window, now] for one endpoint, oldest first, empty steps included.
+   * {@code step} must be 1 minute (window at most 60 minutes, as minute rollups are kept that long) or 1 hour.
+   */
+  public List<SeriesPoint> endpointSeries(String method, String route, Duration window, Duration step) {
+    long windowMillis = WindowQuery.windowMillis(window, historyHours);
+    long stepMillis = WindowQuery.stepMillis(window, step);
+    long now = clock.getAsLong();
+    expire();
+    return new WindowQuery(now - windowMillis, now).series(endpoints.find(method, route), stepMillis);
+  }
+
+  /** Every request ever recorded, exactly; for reconciliation with other counters. */
+  public long totalRequests() {
+    return totalRequests.sum();
+  }
+
+  /** Minute and hour rollups currently retained over all keys, after dropping what is older than the history. */
+  public int retainedRollups() {
+    expire();
+    int[] rollups = new int[1];
+    endpoints.forEach((p, s, series) -> rollups[0] += series.retainedRollups());
+    queries.forEach((p, s, series) -> rollups[0] += series.retainedRollups());
+    tenants.forEach((p, s, series) -> rollups[0] += series.retainedRollups());
+    return rollups[0];
+  }
+
+  public List<RequestMetrics> recentRequests() {
+    return recentRequests.snapshot();
+  }
+
+  public List<DatabaseMetrics> recentQueries() {
+    return recentQueries.snapshot();
+  }
+
+  public List<SystemMetrics> recentSystem() {
+    return recentSystem.snapshot();
+  }
+
+  public List<NPlusOneFinding> recentNPlusOne() {
+    return recentNPlusOne.snapshot();
+  }
+
+  int trackedEndpoints() {
+    return endpoints.size();
+  }
+
+  private void expire() {
+    long now = clock.getAsLong();
+    endpoints.expire(now);
+    queries.expire(now);
+    tenants.expire(now);
+  }
+
+  private static long minuteOf(long epochMillis) {
+    return Math.floorDiv(epochMillis, TimeSeries.MINUTE_MILLIS);
+  }
+
+  /** Settings of a {@link MetricsStore}; every count must be at least 1. */
+  public static final class Builder {
+    private LongSupplier clock = System::currentTimeMillis;
+    private int historyHours = 24;
+    private int retention = 10_000;
+    private int maxEndpoints = 500;
+    private int maxFingerprints = 1_000;
+    private int maxTenants = 100;
+
+    private Builder() {}
+
+    /** Epoch milliseconds, read by queries only (recording uses each record's own timestamp). */
+    public Builder clock(LongSupplier epochMillis) {
+      this.clock = Objects.requireNonNull(epochMillis, "clock");
+      return this;
+    }
+
+    /** Hours of history kept as hourly rollups, and the longest window a query may ask for; default 24. */
+    public Builder historyHours(int hours) {
+      this.historyHours = atLeastOne("historyHours", hours);
+      return this;
+    }
+
+    /** Capacity of each raw ring buffer (requests, queries, system samples, N+1 findings); default 10000. */
+    public Builder retention(int capacity) {
+      this.retention = atLeastOne("retention", capacity);
+      return this;
+    }
+
+    /** Distinct method + route keys; later ones fold into route {@code OTHER}; default 500. */
+    public Builder maxEndpoints(int max) {
+      this.maxEndpoints = atLeastOne("maxEndpoints", max);
+      return this;
+    }
+
+    /** Distinct SQL fingerprints; later ones fold into fingerprint {@code OTHER}; default 1000. */
+    public Builder maxFingerprints(int max) {
+      this.maxFingerprints = atLeastOne("maxFingerprints", max);
+      return this;
+    }
+
+    /** Distinct tenants; later ones fold into tenant {@code OTHER}; default 100. */
+    public Builder maxTenants(int max) {
+      this.maxTenants = atLeastOne("maxTenants", max);
+      return this;
+    }
+
+    public MetricsStore build() {
+      return new MetricsStore(this);
+    }
+
+    private static int atLeastOne(String setting, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(setting + " must be at least 1, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.perfwatch.exporter.store;
+
+import java.util.Objects;
+
+/**
+ * What one endpoint did during one minute or hour.
+ *
+ * @param queryCount statements run by these requests, for average queries per request
+ * @param queryNanos time spent in those statements
+ * @param nPlusOne N+1 findings reported for the endpoint
+ */
+record RequestRollup(
+    long count,
+    long serverErrors,
+    long clientErrors,
+    StatusCounts statuses,
+    long sumNanos,
+    long maxNanos,
+    long queryCount,
+    long queryNanos,
+    long nPlusOne,
+    DurationSketch durations) implements Rollup<RequestRollup> {
+
+  static final RequestRollup EMPTY =
+      new RequestRollup(0, 0, 0, StatusCounts.EMPTY, 0, 0, 0, 0, 0, DurationSketch.EMPTY);
+
+  RequestRollup {
+    Objects.requireNonNull(statuses, "statuses");
+    Objects.requireNonNull(durations, "durations");
+  }
+
+  @Override
+  public RequestRollup merge(RequestRollup other) {
+    return new RequestRollup(
+        count + other.count,
+        serverErrors + other.serverErrors,
+        clientErrors + other.clientErrors,
+        statuses.merge(other.statuses),
+        sumNanos + other.sumNanos,
+        Math.max(maxNanos, other.maxNanos),
+        queryCount + other.queryCount,
+        queryNanos + other.queryNanos,
+        nPlusOne + other.nPlusOne,
+        durations.merge(other.durations));
+  }
+
+  EndpointStats toStats(String method, String route) {
+    double[] quantiles = durations.quantilesMs(0.50, 0.95, 0.99);
+    return new EndpointStats(
+        method,
+        route,
+        count,
+        serverErrors,
+        clientErrors,
+        percent(serverErrors, count),
+        statuses.toMap(),
+        average(sumNanos, count) / 1e6,
+        quantiles[0],
+        quantiles[1],
+        quantiles[2],
+        maxNanos / 1e6,
+        average(queryCount, count),
+        average(queryNanos, count) / 1e6,
+        nPlusOne);
+  }
+
+  SeriesPoint toPoint(long startMillis) {
+    return new SeriesPoint(
+        startMillis, count, average(sumNanos, count) / 1e6, durations.quantilesMs(0.95)[0], serverErrors);
+  }
+
+  static double average(long sum, long count) {
+    return count == 0 ? 0.0 : (double) sum / count;
+  }
+
+  static double percent(long part, long count) {
+    return count == 0 ? 0.0 : 100.0 * part / count;
+  }
+}

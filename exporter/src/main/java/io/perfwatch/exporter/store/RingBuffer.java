@@ -1,0 +1,64 @@
+package io.perfwatch.exporter.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.ToLongFunction;
+
+/**
+ * The most recent {@code capacity} items, lock-free: a writer claims a sequence number and publishes the item with
+ * that number next to it (seqlock style), so a reader keeps only slots whose number it expected and never returns an
+ * item from the previous lap or a half-written slot. Items being written while a snapshot is taken may be missing
+ * from it.
+ */
+final class RingBuffer<T> {
+  private final int capacity;
+  private final AtomicReferenceArray<T> items;
+  private final AtomicLongArray sequences;
+  private final AtomicLong next = new AtomicLong();
+
+  RingBuffer(int capacity) {
+    this.capacity = capacity;
+    this.items = new AtomicReferenceArray<>(capacity);
+    this.sequences = new AtomicLongArray(capacity);
+    for (int i = 0; i < capacity; i++) {
+      sequences.set(i, -1);
+    }
+  }
+
+  void add(T item) {
+    long sequence = next.getAndIncrement();
+    int slot = (int) (sequence % capacity);
+    // Release stores keep this order visible to readers without the full fences of volatile stores.
+    sequences.setRelease(slot, -1);
+    items.setRelease(slot, item);
+    sequences.setRelease(slot, sequence);
+  }
+
+  /** Oldest first, immutable. */
+  List<T> snapshot() {
+    return between(Long.MIN_VALUE, Long.MAX_VALUE, item -> 0L);
+  }
+
+  /** Items whose timestamp lies in [fromMillis, toMillis], oldest first, immutable. */
+  List<T> between(long fromMillis, long toMillis, ToLongFunction<T> timestamp) {
+    long end = next.get();
+    long start = Math.max(0, end - capacity);
+    List<T> result = new ArrayList<>((int) (end - start));
+    for (long sequence = start; sequence < end; sequence++) {
+      int slot = (int) (sequence % capacity);
+      long before = sequences.get(slot);
+      T item = items.get(slot);
+      long after = sequences.get(slot);
+      if (before == sequence && after == sequence && item != null) {
+        long at = timestamp.applyAsLong(item);
+        if (at >= fromMillis && at <= toMillis) {
+          result.add(item);
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
+}
