@@ -1,0 +1,64 @@
+package io.perfwatch.exporter.http;
+
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.perfwatch.exporter.jdbc.RequestQueries;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of the request that the current thread is serving. One instance per thread, reset per request, so the
+ * hot path allocates nothing for it. Route and exception are filled in by the Spark hooks ({@link RouteCapture})
+ * between the before and the afterAfter filter, which all run on the request thread.
+ */
+final class ActiveRequest {
+  private static final ThreadLocal<ActiveRequest> CURRENT = ThreadLocal.withInitial(ActiveRequest::new);
+
+  boolean active;
+  long startNanos;
+  long startMillis;
+  String method = HttpMethods.UNKNOWN;
+  @Nullable String tenantId;
+  @Nullable String userId;
+  @Nullable String route;
+  @Nullable String exception;
+  long cpuStartNanos = -1;
+  long allocatedStartBytes = -1;
+  LongTaskTimer.@Nullable Sample inFlight;
+
+  static ActiveRequest current() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Called by the Spark route hook: the template of the route that matched, only while a request is timed. The
+   * statements the route runs next are attributed to it.
+   */
+  static void routeMatched(String template) {
+    ActiveRequest r = CURRENT.get();
+    if (r.active) {
+      r.route = template;
+      RequestQueries queries = RequestQueries.current();
+      if (queries != null) {
+        queries.route(r.method, template);
+      }
+    }
+  }
+
+  /** Called when the framework hands an exception to the app's exception handling. */
+  static void exceptionRaised(Throwable t) {
+    ActiveRequest r = CURRENT.get();
+    if (r.active) {
+      r.exception = ExceptionNames.of(t);
+    }
+  }
+
+  void reset() {
+    active = false;
+    tenantId = null;
+    userId = null;
+    route = null;
+    exception = null;
+    cpuStartNanos = -1;
+    allocatedStartBytes = -1;
+    inFlight = null;
+  }
+}

@@ -1,0 +1,94 @@
+package io.perfwatch.exporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import spark.Service;
+
+class ExpositionTest {
+
+  private static String traffic(PerfWatch perfwatch) throws Exception {
+    Service http = Service.ignite().port(0);
+    try {
+      perfwatch.instrument(http);
+      perfwatch.mountMetrics(http, "/metrics");
+      http.get("/api/items/:id", (req, res) -> "item");
+      http.get("/fail", (req, res) -> {
+        res.status(503);
+        return "down";
+      });
+      http.awaitInitialization();
+      HttpClient client = HttpClient.newHttpClient();
+      for (String path : new String[] {"/api/items/1", "/api/items/2", "/fail", "/missing"}) {
+        client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+      return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } finally {
+      http.stop();
+      http.awaitStop();
+    }
+  }
+
+  @Test
+  void standaloneServerServesTheSameRegistry() throws Exception {
+    PerfWatch perfwatch = PerfWatch.builder().build();
+    traffic(perfwatch);
+    try (HTTPServer server = perfwatch.startMetricsServer(0)) {
+      String body = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+
+      assertThat(body).contains("http_server_requests_seconds_count{exception=\"None\",method=\"GET\","
+          + "outcome=\"SERVER_ERROR\",status=\"503\",uri=\"/fail\"} 1");
+    }
+  }
+
+  @Test
+  void httpSeriesUseTheDocumentedBucketLayout() throws Exception {
+    String scrape = traffic(PerfWatch.builder().build());
+
+    long buckets = scrape.lines()
+        .filter(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains("uri=\"/fail\""))
+        .count();
+    assertThat(buckets).isEqualTo(17);
+    assertThat(scrape).contains("le=\"0.001\"", "le=\"2.0\"", "le=\"16.0\"", "le=\"+Inf\"");
+  }
+
+  @Test
+  void everyMeterHasADescription() throws Exception {
+    PerfWatch perfwatch = PerfWatch.builder().build();
+    traffic(perfwatch);
+
+    assertThat(perfwatch.registry().getMeters())
+        .allSatisfy(m -> assertThat(m.getId().getDescription()).as(m.getId().getName()).isNotBlank());
+  }
+
+  @Test
+  @Tag("real")
+  void promtoolFindsNoProblemInTheExposition() throws Exception {
+    PerfWatch perfwatch = PerfWatch.builder().build();
+    perfwatch.system().sample();
+    String scrape = traffic(perfwatch);
+
+    Process promtool = new ProcessBuilder(RealComponents.promtool().toString(), "check", "metrics")
+        .redirectErrorStream(true).start();
+    promtool.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
+    promtool.getOutputStream().close();
+    String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output).isEmpty();
+    assertThat(promtool.exitValue()).isZero();
+  }
+
+}
