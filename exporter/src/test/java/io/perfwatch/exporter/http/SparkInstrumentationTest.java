@@ -217,4 +217,61 @@ class SparkInstrumentationTest {
         "application/openmetrics-text; version=1.0.0; charset=utf-8");
     assertThat(response.body()).endsWith("# EOF\n");
   }
+
+  @Test
+  void recordsThreadCpuAndAllocationOnlyWhenDetailedMetricsAreOn() {
+    PerfWatch detailed = PerfWatch.builder().config(PerfWatchConfig.builder().collectDetailedMetrics(true).build())
+        .build();
+    PerfWatch plain = PerfWatch.builder().build();
+    new TestClient(app(detailed).port()).get("/api/transactions/1");
+    new TestClient(app(plain).port()).get("/api/transactions/1");
+
+    RequestMetrics withDetails = detailed.store().recentRequests().get(0);
+    RequestMetrics without = plain.store().recentRequests().get(0);
+    assertThat(withDetails.cpuNanos()).isPositive();
+    assertThat(withDetails.memoryDeltaBytes()).isPositive();
+    assertThat(without.cpuNanos()).isEqualTo(-1);
+    assertThat(without.memoryDeltaBytes()).isEqualTo(-1);
+  }
+
+  @Test
+  void recordsNothingWhenDisabled() {
+    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.builder().enabled(false).build()).build();
+    TestClient client = new TestClient(app(perfwatch).port());
+
+    assertThat(client.get("/api/transactions/1").statusCode()).isEqualTo(200);
+
+    assertThat(perfwatch.registry().find("http.server.requests").timers()).isEmpty();
+    assertThat(perfwatch.store().totalRequests()).isZero();
+  }
+
+  @Test
+  void dropsTenantAndUserWhenTrackingIsOff() {
+    PerfWatch perfwatch = PerfWatch.builder()
+        .config(PerfWatchConfig.builder().trackTenantMetrics(false).trackUserMetrics(false).build()).build();
+    TestClient client = new TestClient(app(perfwatch).port());
+
+    client.get("/api/transactions/1", "X-Tenant-ID", "acme", "X-User-ID", "u-17");
+
+    RequestMetrics recorded = perfwatch.store().recentRequests().get(0);
+    assertThat(recorded.tenantId()).isNull();
+    assertThat(recorded.userId()).isNull();
+    assertThat(perfwatch.registry().find("http.server.tenant.requests").counters()).isEmpty();
+  }
+
+  @Test
+  void keepsTheTenantLabelSetWithinItsCap() {
+    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.builder().maxTenants(5).build()).build();
+    TestClient client = new TestClient(app(perfwatch).port());
+
+    for (int i = 0; i < 1000; i++) {
+      client.get("/api/transactions/1", "X-Tenant-ID", "tenant-" + i);
+    }
+
+    assertThat(perfwatch.registry().find("http.server.tenant.requests").counters()).hasSize(6);
+    assertThat(perfwatch.registry().get("http.server.tenant.requests").tag("tenant", "OTHER").counter().count())
+        .isEqualTo(995);
+    assertThat(perfwatch.registry().get("perfwatch.dropped.series").tag("label", "tenant").counter().count())
+        .isEqualTo(995);
+  }
 }
