@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.rules.alert;
+
+import org.jspecify.annotations.NullMarked;

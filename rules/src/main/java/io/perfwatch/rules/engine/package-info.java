@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.rules.engine;
+
+import org.jspecify.annotations.NullMarked;

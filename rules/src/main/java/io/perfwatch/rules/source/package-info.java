@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.rules.source;
+
+import org.jspecify.annotations.NullMarked;

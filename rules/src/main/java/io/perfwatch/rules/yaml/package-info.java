@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.rules.yaml;
+
+import org.jspecify.annotations.NullMarked;
