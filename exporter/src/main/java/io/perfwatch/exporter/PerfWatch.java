@@ -19,7 +19,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import spark.Service;
-import spark.embeddedserver.EmbeddedServerFactory;
 
 /**
  * The exporter in one object: HTTP, JDBC and host instrumentation feeding one Prometheus registry and one store.
@@ -46,7 +45,7 @@ public final class PerfWatch implements AutoCloseable {
     this.store = MetricsStore.builder()
         .historyHours(config.historyHours())
         .retention(config.metricsRetention())
-        .maxEndpoints(config.maxRoutes())
+        .maxEndpoints(2 * config.maxRoutes()) // method + route: room for two methods per route
         .maxFingerprints(config.maxQueryFingerprints())
         .maxTenants(config.maxTenants())
         .build();
@@ -75,13 +74,12 @@ public final class PerfWatch implements AutoCloseable {
     new SparkInstrumentation(http).instrument(service);
   }
 
-  public void instrument(Service service, EmbeddedServerFactory serverFactory) {
-    new SparkInstrumentation(http).instrument(service, serverFactory);
-  }
-
-  /** {@code dataSource} behind P6Spy with perfwatch's listener; no spy.properties and no spy.log needed. */
+  /**
+   * {@code dataSource} behind P6Spy with perfwatch's listener; no spy.properties and no spy.log needed. Returned
+   * unwrapped when monitoring is disabled.
+   */
   public DataSource wrap(DataSource dataSource) {
-    return jdbc.wrap(dataSource);
+    return config.enabled() ? jdbc.wrap(dataSource) : dataSource;
   }
 
   /** A servlet filter for other containers; routes are matched against {@code templates}. */
@@ -91,6 +89,7 @@ public final class PerfWatch implements AutoCloseable {
 
   /** Serves the Prometheus exposition at {@code path} of an app's own Spark service. */
   public void mountMetrics(Service service, String path) {
+    http.exclude(path);
     service.get(path, new MetricsRoute(registry));
   }
 

@@ -79,6 +79,25 @@ class EndToEndTest {
         return r.next() ? "found" : "none";
       }
     });
+    http.get("/api/customers/bind", (req, res) -> {
+      try (Connection c = db.getConnection();
+          PreparedStatement s = c.prepareStatement("/* caller alice@example.com */ SELECT COUNT(*) FROM customers "
+              + "WHERE email = ?")) {
+        s.setString(1, req.queryParams("email"));
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          return Integer.toString(r.getInt(1));
+        }
+      }
+    });
+    http.get("/api/customers/broken", (req, res) -> {
+      try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        s.executeQuery("SELECT nosuchcolumn FROM customers WHERE card = '" + CARD + "'");
+        return "succeeded";
+      } catch (java.sql.SQLException e) { // the message quotes the SQL, literal included
+        return "failed";
+      }
+    });
     http.awaitInitialization();
   }
 
@@ -98,6 +117,7 @@ class EndToEndTest {
   void countsQueriesPerRequestAndReportsTheNPlusOne() throws Exception {
     assertThat(get("/api/customers/1/orders")).isEqualTo("orders: 6");
     assertThat(get("/api/customers/1/orders")).isEqualTo("orders: 6");
+    Recorded.awaitRequests(perfwatch, 2);
 
     String scrape = get("/metrics");
     assertThat(scrape).contains(
@@ -119,14 +139,20 @@ class EndToEndTest {
   @Test
   void literalValuesNeverReachMetricsStoreOrLogs() throws Exception {
     assertThat(get("/api/customers/lookup")).isEqualTo("found");
+    assertThat(get("/api/customers/bind?email=" + EMAIL)).isEqualTo("1");
+    assertThat(get("/api/customers/broken")).isEqualTo("failed");
+    Recorded.awaitRequests(perfwatch, 3);
 
     String scrape = get("/metrics");
     WindowStats window = perfwatch.store().window(Duration.ofMinutes(5));
-    String stored = window.toString() + perfwatch.store().recentQueries() + perfwatch.store().recentRequests();
+    String stored = window.toString() + perfwatch.store().recentQueries() + perfwatch.store().recentRequests()
+        + perfwatch.store().recentNPlusOne();
     String logged = logs.toString(StandardCharsets.UTF_8);
     assertThat(logged).contains("request: GET /api/customers/lookup status=200"); // the slow-request log did run
     assertThat(window.queries()).extracting(q -> q.fingerprint())
-        .contains("SELECT id FROM customers WHERE email = ? AND card = ?");
+        .contains("SELECT id FROM customers WHERE email = ? AND card = ?",
+            "SELECT COUNT(*) FROM customers WHERE email = ?", "SELECT nosuchcolumn FROM customers WHERE card = ?");
+    assertThat(perfwatch.store().recentQueries()).extracting(q -> q.outcome()).contains("42S22");
     for (String text : new String[] {scrape, stored, logged}) {
       assertThat(text).doesNotContain(EMAIL, "alice", CARD, "4111");
     }

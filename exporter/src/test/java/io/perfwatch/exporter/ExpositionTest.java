@@ -31,6 +31,7 @@ class ExpositionTest {
         client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
             HttpResponse.BodyHandlers.discarding());
       }
+      Recorded.awaitRequests(perfwatch, 4);
       return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
     } finally {

@@ -26,10 +26,18 @@ final class EnvironmentSettings {
   static PerfWatchConfig.Builder read(Map<String, String> env) {
     EnvironmentSettings s = new EnvironmentSettings(env);
     s.readAll();
+    PerfWatchConfig.Builder builder = s.builder.thresholds(s.thresholds);
     if (!s.problems.isEmpty()) {
-      throw new PerfWatchConfigException(s.problems);
+      // Report the values that did parse but are out of range too: one run shows every problem.
+      List<String> all = new ArrayList<>(s.problems);
+      try {
+        builder.build();
+      } catch (PerfWatchConfigException e) {
+        all.addAll(e.problems());
+      }
+      throw new PerfWatchConfigException(all);
     }
-    return s.builder.thresholds(s.thresholds);
+    return builder;
   }
 
   private void readAll() {

@@ -2,7 +2,9 @@ package io.perfwatch.exporter.http;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.perfwatch.exporter.jdbc.RequestQueries;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import spark.route.HttpMethod;
 
 /**
  * The state of the request that the current thread is serving. One instance per thread, reset per request, so the
@@ -19,6 +21,7 @@ final class ActiveRequest {
   @Nullable String tenantId;
   @Nullable String userId;
   @Nullable String route;
+  boolean routeLookedUp;
   @Nullable String exception;
   long cpuStartNanos = -1;
   long allocatedStartBytes = -1;
@@ -29,16 +32,18 @@ final class ActiveRequest {
   }
 
   /**
-   * Called by the Spark route hook: the template of the route that matched, only while a request is timed. The
-   * statements the route runs next are attributed to it.
+   * Called by the Spark route hook with the route template that matched (null: none), once per request: the first
+   * lookup is Spark's real one. The method is Spark's too, which honours {@code X-HTTP-Method-Override}.
    */
-  static void routeMatched(String template) {
+  static void routeLookedUp(HttpMethod method, @Nullable String template) {
     ActiveRequest r = CURRENT.get();
-    if (r.active) {
+    if (r.active && !r.routeLookedUp) {
+      r.routeLookedUp = true;
       r.route = template;
+      r.method = HttpMethods.canonical(method.name().toUpperCase(Locale.ROOT));
       RequestQueries queries = RequestQueries.current();
-      if (queries != null) {
-        queries.route(r.method, template);
+      if (queries != null && template != null) {
+        queries.route(r.method, "/".equals(template) ? "root" : template); // the statements it runs next
       }
     }
   }
@@ -56,6 +61,7 @@ final class ActiveRequest {
     tenantId = null;
     userId = null;
     route = null;
+    routeLookedUp = false;
     exception = null;
     cpuStartNanos = -1;
     allocatedStartBytes = -1;

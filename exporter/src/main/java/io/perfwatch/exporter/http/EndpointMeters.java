@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.http.Outcome;
 import io.perfwatch.exporter.meter.Buckets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meters of one endpoint (method + uri), created once and then found without a registry lookup: timers by
@@ -20,17 +21,26 @@ final class EndpointMeters {
   private final String uri;
   private final AtomicReferenceArray<Timer> byStatus = new AtomicReferenceArray<>(500);
   private final ConcurrentHashMap<String, Timer> byStatusAndException = new ConcurrentHashMap<>();
-  final DistributionSummary queriesPerRequest;
+  private volatile @Nullable DistributionSummary queriesPerRequest;
 
   EndpointMeters(MeterRegistry registry, String method, String uri) {
     this.registry = registry;
     this.method = method;
     this.uri = uri;
-    this.queriesPerRequest = DistributionSummary.builder("db.queries.per.request")
-        .description("Number of SQL statements one HTTP request executed")
-        .tags("method", method, "uri", uri)
-        .serviceLevelObjectives(Buckets.QUERY_COUNT)
-        .register(registry);
+  }
+
+  /** Registered on first use: apps without a wrapped DataSource get no queries-per-request series. */
+  DistributionSummary queriesPerRequest() {
+    DistributionSummary summary = queriesPerRequest;
+    if (summary == null) {
+      summary = DistributionSummary.builder("db.queries.per.request")
+          .description("Number of SQL statements one HTTP request executed")
+          .tags("method", method, "uri", uri)
+          .serviceLevelObjectives(Buckets.QUERY_COUNT)
+          .register(registry);
+      queriesPerRequest = summary;
+    }
+    return summary;
   }
 
   /** @param status 100..599 (callers clamp anything else) */

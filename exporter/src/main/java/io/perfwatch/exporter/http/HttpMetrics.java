@@ -1,6 +1,5 @@
 package io.perfwatch.exporter.http;
 
-import com.sun.management.ThreadMXBean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +9,7 @@ import io.perfwatch.exporter.jdbc.RequestQueries;
 import io.perfwatch.exporter.meter.InstrumentationErrors;
 import io.perfwatch.exporter.meter.LabelLimiter;
 import io.perfwatch.exporter.store.RequestMetrics;
-import java.lang.management.ManagementFactory;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  * per-tenant counts, the slow-request log, and one {@link RequestMetrics} for the store.
  */
 public final class HttpMetrics {
-  private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-
   private final MeterRegistry registry;
   private final PerfWatchConfig config;
   private final JdbcMetrics jdbc;
@@ -40,6 +37,8 @@ public final class HttpMetrics {
   private final ConcurrentHashMap<String, Counter> tenantCounters = new ConcurrentHashMap<>();
   private final LongAdder requests = new LongAdder();
   private final InstrumentationErrors errors;
+  private final Set<String> extraExcluded = ConcurrentHashMap.newKeySet();
+  private final @Nullable ThreadUsage threadUsage;
 
   public HttpMetrics(MeterRegistry registry, PerfWatchConfig config, JdbcMetrics jdbc, Consumer<RequestMetrics> sink,
       IdentityExtractor identity) {
@@ -52,6 +51,7 @@ public final class HttpMetrics {
     this.tenants = new TenantLabels(registry, config.maxTenants());
     this.slowLog = new SlowRequestLogger(config.slowRequestThresholdMs(), config.verySlowRequestThresholdMs());
     this.errors = new InstrumentationErrors(registry, "http");
+    this.threadUsage = config.collectDetailedMetrics() ? new ThreadUsage() : null;
     this.inFlight = LongTaskTimer.builder("http.server.requests.active")
         .description("HTTP requests in flight")
         .register(registry);
@@ -69,26 +69,33 @@ public final class HttpMetrics {
       return start(request);
     } catch (RuntimeException e) {
       errors.record(e);
-      ActiveRequest.current().reset();
+      release(ActiveRequest.current());
       return false;
     }
+  }
+
+  /** Also leaves {@code path} unrecorded (the app's own /metrics route, wherever it is mounted). */
+  public void exclude(String path) {
+    extraExcluded.add(path);
   }
 
   private boolean start(HttpServletRequest request) {
     ActiveRequest r = ActiveRequest.current();
     if (r.active) {
-      abandon(r); // the previous request on this thread never reached end(): do not let in-flight drift
+      errors.record(new IllegalStateException("a request on this thread never ended; it is not recorded"));
+      release(r); // do not let in-flight drift or its statements count for the next request
     }
-    if (!config.enabled() || config.isExcluded(request.getRequestURI())) {
+    String path = pathWithinApp(request);
+    if (!config.enabled() || config.isExcluded(path) || extraExcluded.contains(path)) {
       return false;
     }
     r.startMillis = System.currentTimeMillis();
     r.method = HttpMethods.canonical(request.getMethod());
     r.tenantId = config.trackTenantMetrics() ? tenants.label(identity.tenantId(request)) : null;
     r.userId = config.trackUserMetrics() ? TenantLabels.userId(identity.userId(request)) : null;
-    if (config.collectDetailedMetrics()) {
-      r.cpuStartNanos = THREADS.getCurrentThreadCpuTime();
-      r.allocatedStartBytes = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+    if (threadUsage != null) {
+      r.cpuStartNanos = threadUsage.cpuNanos();
+      r.allocatedStartBytes = threadUsage.allocatedBytes();
     }
     r.inFlight = inFlight.start();
     RequestQueries.begin(r.tenantId);
@@ -117,37 +124,47 @@ public final class HttpMetrics {
     if (!r.active) {
       return;
     }
-    long durationNanos = endNanos - r.startNanos;
+    RequestQueries queries = RequestQueries.current();
+    String uri = "UNKNOWN";
     try {
+      long durationNanos = endNanos - r.startNanos;
       int code = status < 100 || status > 599 ? 500 : status;
-      String uri = uri(r.route, code);
+      uri = uri(r.route, code);
       String exception = r.exception == null ? ExceptionNames.NONE : r.exception;
-      EndpointMeters meters = endpoints[HttpMethods.index(r.method)]
-          .computeIfAbsent(uri, u -> new EndpointMeters(registry, r.method, u));
+      EndpointMeters meters = endpointMeters(r.method, uri);
       meters.timer(code, exception).record(durationNanos, TimeUnit.NANOSECONDS);
       requests.increment();
-      RequestQueries queries = RequestQueries.current();
       int queryCount = queries == null ? 0 : queries.count();
       long queryNanos = queries == null ? 0 : queries.nanos();
-      meters.queriesPerRequest.record(queryCount);
-      if (queries != null) {
-        jdbc.endRequest(queries, r.method, uri, r.startMillis);
+      if (jdbc.inUse()) {
+        meters.queriesPerRequest().record(queryCount);
       }
       if (r.tenantId != null) {
         tenantCounter(r.tenantId).increment();
       }
-      long cpu = r.cpuStartNanos < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - r.cpuStartNanos;
-      long allocated = r.allocatedStartBytes < 0 ? -1
-          : THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - r.allocatedStartBytes;
+      long cpu = r.cpuStartNanos < 0 || threadUsage == null ? -1 : threadUsage.cpuNanos() - r.cpuStartNanos;
+      long allocated = r.allocatedStartBytes < 0 || threadUsage == null ? -1
+          : threadUsage.allocatedBytes() - r.allocatedStartBytes;
       slowLog.log(r.method, uri, code, durationNanos, queryCount);
       sink.accept(new RequestMetrics(uri, r.method, code, durationNanos, r.startMillis, r.tenantId, r.userId,
           queryCount, queryNanos, exception, cpu, allocated));
     } catch (RuntimeException e) {
       errors.record(e);
     } finally {
-      stopInFlight(r);
-      r.reset();
+      try {
+        if (queries != null) {
+          jdbc.endRequest(queries, r.method, uri, r.startMillis); // N+1 detection; unbinds the thread's queries
+        }
+      } finally {
+        release(r);
+      }
     }
+  }
+
+  private EndpointMeters endpointMeters(String method, String uri) {
+    ConcurrentHashMap<String, EndpointMeters> byUri = endpoints[HttpMethods.index(method)];
+    EndpointMeters meters = byUri.get(uri); // get first: computeIfAbsent's capturing lambda would allocate
+    return meters != null ? meters : byUri.computeIfAbsent(uri, u -> new EndpointMeters(registry, method, u));
   }
 
   /** Route label: the template, or Micrometer's fallbacks; never the raw path. */
@@ -165,26 +182,36 @@ public final class HttpMetrics {
   }
 
   private Counter tenantCounter(String tenant) {
-    return tenantCounters.computeIfAbsent(tenant, t -> Counter.builder("http.server.tenant.requests")
+    Counter counter = tenantCounters.get(tenant);
+    return counter != null ? counter : tenantCounters.computeIfAbsent(tenant, t -> Counter.builder("http.server.tenant.requests")
         .description("HTTP requests per tenant (at most PERFORMANCE_MAX_TENANTS tenants, then OTHER)")
         .tag("tenant", t)
         .register(registry));
   }
 
-  private void abandon(ActiveRequest r) {
-    stopInFlight(r);
-    RequestQueries queries = RequestQueries.current();
-    if (queries != null) {
-      jdbc.endRequest(queries, r.method, "UNKNOWN", r.startMillis);
+  /** Stops the in-flight sample, unbinds the thread's query accounting and clears the request; never throws. */
+  private void release(ActiveRequest r) {
+    try {
+      LongTaskTimer.Sample sample = r.inFlight;
+      if (sample != null) {
+        sample.stop();
+      }
+      RequestQueries queries = RequestQueries.current();
+      if (queries != null) {
+        queries.end();
+      }
+    } catch (RuntimeException e) {
+      errors.record(e);
+    } finally {
+      r.reset();
     }
-    r.reset();
   }
 
-  private static void stopInFlight(ActiveRequest r) {
-    LongTaskTimer.Sample sample = r.inFlight;
-    if (sample != null) {
-      sample.stop();
-    }
+  /** The path the app sees: without the servlet context path, so exclusions work under any context. */
+  static String pathWithinApp(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
   }
 
   /** Failures inside this instrumentation so far (zero in a healthy app). */

@@ -2,6 +2,7 @@ package io.perfwatch.exporter.http;
 
 import java.io.IOException;
 import java.util.function.Function;
+import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * {@link HttpMetrics} as a {@code javax.servlet.Filter} for any servlet container. The route template comes from the
  * request attribute {@link #ROUTE_ATTRIBUTE} when the app sets it, else from the resolver (for example
  * {@link RouteTemplates}); requests without one are labelled NOT_FOUND, REDIRECTION or UNKNOWN, never the raw path.
- * Synchronous requests only: an async request is timed until its handler thread returns.
+ * Synchronous requests only: an async request is timed until its handler thread returns, with the status set by
+ * then.
  */
 public final class PerfWatchServletFilter implements Filter {
   /** Request attribute an app may set to the route template that served the request. */
@@ -41,31 +43,24 @@ public final class PerfWatchServletFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    // Only the original dispatch is a request; FORWARD/INCLUDE/ERROR dispatches would count it twice.
     if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-        || !metrics.begin(request)) {
+        || request.getDispatcherType() != DispatcherType.REQUEST) {
       chain.doFilter(req, res);
       return;
     }
-    int status = 500;
-    try {
-      chain.doFilter(req, res);
-      status = response.getStatus();
-    } catch (IOException | ServletException | RuntimeException | Error e) {
-      metrics.exception(e instanceof ServletException se && se.getRootCause() != null ? se.getRootCause() : e);
-      // The container answers 500 to an escaping exception unless the response was already committed.
-      status = response.isCommitted() ? response.getStatus() : 500;
-      throw e;
-    } finally {
-      Object attribute = request.getAttribute(ROUTE_ATTRIBUTE);
-      metrics.route(attribute instanceof String s ? s : routeResolver.apply(request));
-      metrics.end(status);
-    }
+    RequestTiming.measure(metrics, request, response, this::route, () -> chain.doFilter(req, res));
+  }
+
+  private @Nullable String route(HttpServletRequest request) {
+    Object attribute = request.getAttribute(ROUTE_ATTRIBUTE);
+    return attribute instanceof String s ? s : routeResolver.apply(request);
   }
 
   @Override
   public void destroy() {}
 
-  private static String pathWithinApp(HttpServletRequest request) {
+  static String pathWithinApp(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String context = request.getContextPath();
     return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;

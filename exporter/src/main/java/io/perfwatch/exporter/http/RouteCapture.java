@@ -1,6 +1,7 @@
 package io.perfwatch.exporter.http;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import spark.ExceptionHandlerImpl;
 import spark.ExceptionMapper;
 import spark.FilterImpl;
@@ -20,20 +21,29 @@ import spark.staticfiles.StaticFilesConfiguration;
  * otherwise delegates everything.
  */
 final class RouteCapture implements EmbeddedServerFactory {
-  private final EmbeddedServerFactory delegate;
+  // Spark keeps factories in a static map forever: drop the reference once used, so the map does not pin perfwatch.
+  private @Nullable EmbeddedServerFactory delegate;
 
   RouteCapture(EmbeddedServerFactory delegate) {
     this.delegate = delegate;
   }
 
   @Override
-  public EmbeddedServer create(Routes routeMatcher, StaticFilesConfiguration staticFiles,
+  public synchronized EmbeddedServer create(Routes routeMatcher, StaticFilesConfiguration staticFiles,
       ExceptionMapper exceptionMapper, boolean hasMultipleHandler) {
-    return delegate.create(new CapturingRoutes(routeMatcher), staticFiles, new CapturingExceptionMapper(exceptionMapper),
-        hasMultipleHandler);
+    EmbeddedServerFactory factory = delegate;
+    if (factory == null) {
+      throw new IllegalStateException("a perfwatch-instrumented Spark server factory serves one Service only");
+    }
+    delegate = null;
+    return factory.create(new CapturingRoutes(routeMatcher), staticFiles,
+        new CapturingExceptionMapper(exceptionMapper), hasMultipleHandler);
   }
 
-  /** Spark's matcher calls {@code find} exactly once per request, for the route (filters use findMultiple). */
+  /**
+   * Spark's matcher calls {@code find} for the route (filters use findMultiple); the first call of a request is the
+   * one that counts (a HEAD request may be looked up again as GET).
+   */
   static final class CapturingRoutes extends Routes {
     private final Routes routes;
 
@@ -44,9 +54,8 @@ final class RouteCapture implements EmbeddedServerFactory {
     @Override
     public RouteMatch find(HttpMethod httpMethod, String path, String acceptType) {
       RouteMatch match = routes.find(httpMethod, path, acceptType);
-      if (match != null && match.getTarget() instanceof RouteImpl) {
-        ActiveRequest.routeMatched(match.getMatchUri());
-      }
+      ActiveRequest.routeLookedUp(httpMethod, match != null && match.getTarget() instanceof RouteImpl
+          ? match.getMatchUri() : null);
       return match;
     }
 

@@ -1,14 +1,15 @@
 package io.perfwatch.exporter.http;
 
 import spark.Service;
-import spark.embeddedserver.EmbeddedServerFactory;
 import spark.embeddedserver.EmbeddedServers;
 import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 
 /**
- * Installs {@link HttpMetrics} into a Spark {@link Service}: a before filter starts the request, an afterAfter filter
- * (which Spark runs after routes, exception handlers and the 404 fallback) ends it with the final status, and
- * {@link RouteCapture} supplies the route template and the exception.
+ * Installs {@link HttpMetrics} into a Spark {@link Service} through Spark's embedded-server factory: Spark's Jetty
+ * handler is wrapped so that each request is timed from first byte to last (after the app's own filters, exception
+ * handlers and the body), and {@link RouteCapture} supplies the route template and the exception. Unlike a
+ * before/afterAfter filter pair this does not start the server early, sees the status the client really receives,
+ * and runs no filter matching of its own.
  */
 public final class SparkInstrumentation {
   private final HttpMetrics metrics;
@@ -17,29 +18,24 @@ public final class SparkInstrumentation {
     this.metrics = metrics;
   }
 
-  /** Instruments {@code http}, which must not have any route or filter yet (Spark fixes its server at the first). */
+  /**
+   * Instruments {@code http}. Call it before the service's first route or filter (Spark fixes its server then);
+   * other configuration (port, thread pool, static files) may come before or after.
+   */
   public void instrument(Service http) {
-    instrument(http, new EmbeddedJettyFactory());
-  }
-
-  /** As {@link #instrument(Service)}, for apps that customize Spark's embedded Jetty factory. */
-  public void instrument(Service http, EmbeddedServerFactory serverFactory) {
     Object identifier = new Object() {
       @Override
       public String toString() {
         return "perfwatch-instrumented-jetty";
       }
     };
-    synchronized (EmbeddedServers.class) { // Spark's factory map is a plain HashMap
-      EmbeddedServers.add(identifier, new RouteCapture(serverFactory));
-    }
+    EmbeddedServers.add(identifier,
+        new RouteCapture(new EmbeddedJettyFactory(new MeasuringServerFactory(metrics))));
     try {
       http.embeddedServerIdentifier(identifier);
     } catch (IllegalStateException e) {
       throw new IllegalStateException("perfwatch must instrument a Spark Service before its first route or filter: "
-          + "call instrument(http) right after Service.ignite() and port(...)", e);
+          + "call instrument(http) before http.get(...), http.before(...) and the like", e);
     }
-    http.before((request, response) -> metrics.begin(request.raw()));
-    http.afterAfter((request, response) -> metrics.end(response.raw().getStatus()));
   }
 }

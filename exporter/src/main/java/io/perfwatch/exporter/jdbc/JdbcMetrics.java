@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * this path, and a user's own P6Spy setup stays as it is.
  */
 public final class JdbcMetrics {
+  private volatile boolean inUse;
   private static final Logger LOG = LoggerFactory.getLogger(JdbcMetrics.class);
 
   private final JdbcMetricsListener listener;
@@ -55,6 +56,7 @@ public final class JdbcMetrics {
 
   /** {@code dataSource} instrumented: a P6Spy {@link P6DataSource} reporting to this instance. */
   public DataSource wrap(DataSource dataSource) {
+    inUse = true;
     P6DataSource wrapped = new P6DataSource(Objects.requireNonNull(dataSource, "dataSource"));
     wrapped.setJdbcEventListenerFactory(() -> listener);
     return wrapped;
@@ -92,7 +94,13 @@ public final class JdbcMetrics {
    * Makes {@link PerfWatchP6Module} report to this instance, for applications that configure P6Spy through
    * {@code spy.properties} and a {@code jdbc:p6spy:} URL. The last registered instance wins.
    */
+  /** True once a DataSource was wrapped or the P6Spy module registered: only then are queries per request worth recording. */
+  public boolean inUse() {
+    return inUse;
+  }
+
   public void registerForP6SpyModule() {
+    inUse = true;
     PerfWatchP6Module.register(listener);
   }
 

@@ -113,7 +113,7 @@ public final class RequestQueries {
   }
 
   /** Ends accounting: later statements on this thread are no longer attributed; the totals stay readable. */
-  void end() {
+  public void end() {
     active = false;
   }
 

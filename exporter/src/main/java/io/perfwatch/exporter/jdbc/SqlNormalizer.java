@@ -20,7 +20,10 @@ public final class SqlNormalizer {
     return scan(sql).shape();
   }
 
-  /** The shape, and whether a literal value was replaced: only literal-free texts may be kept in a cache. */
+  /**
+   * The shape, and whether a literal value or a comment was removed: only texts without either may be kept in a
+   * cache, as those could hold data.
+   */
   record Result(QueryShape shape, boolean literalsReplaced) {}
 
   Result scan(String sql) {
@@ -62,9 +65,11 @@ public final class SqlNormalizer {
           int eol = sql.indexOf('\n', i);
           i = eol < 0 ? n : eol + 1;
           pendingSpace = true;
+          literals = true; // comments may carry per-request data (trace ids, names): never cache such texts
         } else if (c == '/' && next == '*') {
           i = SqlLexemes.blockCommentEnd(sql, i);
           pendingSpace = true;
+          literals = true;
         } else if (c == '\'') {
           stringLiteral(false);
         } else if (c == '"' || c == '`') {

@@ -11,8 +11,8 @@ public record HostReading(double systemCpu, double processCpu, double memoryUsed
   }
 
   static HostReading read(HostProbe probe, SamplingFailures failures) {
-    double total = read("memory", () -> probe.memoryTotalBytes(), failures);
-    double available = read("memory", () -> probe.memoryAvailableBytes(), failures);
+    double total = read("memory total", () -> probe.memoryTotalBytes(), failures);
+    double available = read("memory available", () -> probe.memoryAvailableBytes(), failures);
     return new HostReading(
         read("cpu", probe::systemCpuLoad, failures),
         read("process cpu", probe::processCpuLoad, failures),

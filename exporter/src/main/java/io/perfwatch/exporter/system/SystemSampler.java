@@ -90,10 +90,14 @@ public final class SystemSampler implements AutoCloseable {
     return metrics;
   }
 
+  /** A task that throws is cancelled by the executor for good: nothing but a dying JVM may escape. */
   private void sampleQuietly() {
     try {
       sample();
-    } catch (RuntimeException e) {
+      failures.recovered("sample");
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       failures.failed("sample", e);
     }
   }
@@ -119,7 +123,7 @@ public final class SystemSampler implements AutoCloseable {
       try {
         mounts = p.mountPoints();
         failures.recovered("mounts");
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         failures.failed("mounts", e);
         return percent;
       }
@@ -132,7 +136,7 @@ public final class SystemSampler implements AutoCloseable {
         usage[1] = read[1];
         percent.put(mount, read[1] > 0 ? read[0] * 100.0 / read[1] : Double.NaN);
         failures.recovered("disk " + mount);
-      } catch (Exception e) {
+      } catch (Exception | LinkageError e) {
         usage[0] = Double.NaN;
         usage[1] = Double.NaN;
         failures.failed("disk " + mount, e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Timer;
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.exporter.Recorded;
 import java.io.IOException;
 import java.util.EnumSet;
 import javax.servlet.DispatcherType;
@@ -33,19 +34,30 @@ class PerfWatchServletFilterTest {
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/shop");
     context.addFilter(new FilterHolder(perfwatch.servletFilter(RouteTemplates.of("/orders/:id"))), "/*",
-        EnumSet.of(DispatcherType.REQUEST));
+        EnumSet.allOf(DispatcherType.class));
     context.addServlet(new ServletHolder(new HttpServlet() {
       @Override
-      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+          throws IOException, javax.servlet.ServletException {
         String path = req.getRequestURI();
-        if (path.startsWith("/explode")) {
+        if (path.startsWith("/shop/explode")) {
           throw new IllegalArgumentException("bad input");
         }
-        if (path.startsWith("/tagged")) {
+        if (path.startsWith("/shop/wrapped")) {
+          throw new javax.servlet.ServletException("wrapped", new java.io.UncheckedIOException(
+              new java.io.IOException("disk")));
+        }
+        if (path.startsWith("/shop/tagged")) {
           req.setAttribute(PerfWatchServletFilter.ROUTE_ATTRIBUTE, "/tagged/:name");
         }
-        resp.setStatus(path.startsWith("/orders") || path.startsWith("/tagged") ? 200 : 404);
+        if (path.startsWith("/shop/missing")) {
+          resp.sendError(404); // an ERROR dispatch follows: still one request
+          return;
+        }
+        resp.setStatus(path.startsWith("/shop/orders") || path.startsWith("/shop/tagged")
+            || path.equals("/shop/health") ? 200 : 404);
         resp.getWriter().write("ok");
       }
     }), "/*");
@@ -60,6 +72,7 @@ class PerfWatchServletFilterTest {
   }
 
   private double count(String uri, String status, String exception) {
+    Recorded.awaitRequests(perfwatch, 1);
     Timer timer = perfwatch.registry().find("http.server.requests")
         .tags("uri", uri, "status", status, "exception", exception).timer();
     return timer == null ? 0 : timer.count();
@@ -67,31 +80,83 @@ class PerfWatchServletFilterTest {
 
   @Test
   void resolvesRoutesFromTemplates() {
-    client.get("/orders/1");
-    client.get("/orders/2");
+    client.get("/shop/orders/1");
+    client.get("/shop/orders/2");
+    Recorded.awaitRequests(perfwatch, 2);
 
     assertThat(count("/orders/:id", "200", "None")).isEqualTo(2);
   }
 
   @Test
   void prefersTheRouteTheAppSetAsAnAttribute() {
-    client.get("/tagged/alice");
+    client.get("/shop/tagged/alice");
 
     assertThat(count("/tagged/:name", "200", "None")).isEqualTo(1);
   }
 
   @Test
   void labelsUnknownPathsNotFound() {
-    client.get("/nothing/here");
+    client.get("/shop/nothing/here");
 
     assertThat(count("NOT_FOUND", "404", "None")).isEqualTo(1);
   }
 
   @Test
   void recordsAnEscapingExceptionAs500AndRethrowsIt() {
-    assertThat(client.get("/explode").statusCode()).isEqualTo(500);
+    assertThat(client.get("/shop/explode").statusCode()).isEqualTo(500);
 
     assertThat(count("UNKNOWN", "500", "IllegalArgumentException")).isEqualTo(1);
+    assertThat(perfwatch.http().activeRequests()).isZero();
+  }
+
+  @Test
+  void recordsTheRootCauseOfAServletException() {
+    assertThat(client.get("/shop/wrapped").statusCode()).isEqualTo(500);
+
+    assertThat(count("UNKNOWN", "500", "UncheckedIOException")).isEqualTo(1);
+  }
+
+  @Test
+  void countsAnErrorDispatchOnce() {
+    assertThat(client.get("/shop/missing").statusCode()).isEqualTo(404);
+
+    assertThat(count("NOT_FOUND", "404", "None")).isEqualTo(1);
+    assertThat(perfwatch.http().requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void excludesPathsWithinTheContext() {
+    client.get("/shop/health");
+    client.get("/shop/orders/3");
+    Recorded.awaitRequests(perfwatch, 1);
+
+    assertThat(perfwatch.registry().find("http.server.requests").timers())
+        .extracting(t -> t.getId().getTag("uri")).containsExactly("/orders/:id");
+  }
+
+  @Test
+  void aThrowingRouteResolverNeitherFailsTheRequestNorLeavesItOpen() throws Exception {
+    server.stop();
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addFilter(new FilterHolder(new PerfWatchServletFilter(perfwatch.http(), request -> {
+      throw new IllegalStateException("resolver bug");
+    })), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.getWriter().write("fine");
+      }
+    }), "/*");
+    server.setHandler(context);
+    server.start();
+
+    assertThat(new TestClient(connector.getLocalPort()).get("/x").body()).isEqualTo("fine");
+
+    assertThat(count("UNKNOWN", "200", "None")).isEqualTo(1);
     assertThat(perfwatch.http().activeRequests()).isZero();
   }
 }

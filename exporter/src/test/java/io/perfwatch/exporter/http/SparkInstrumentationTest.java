@@ -1,7 +1,9 @@
 package io.perfwatch.exporter.http;
 
+import static io.perfwatch.exporter.Recorded.awaitRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.micrometer.core.instrument.Timer;
 import io.perfwatch.exporter.PerfWatch;
@@ -19,19 +21,36 @@ import spark.Service;
 
 class SparkInstrumentationTest {
   private final List<Service> services = new ArrayList<>();
+  private final List<PerfWatch> instances = new ArrayList<>();
 
   @AfterEach
   void stop() {
     services.forEach(Service::stop);
     services.forEach(Service::awaitStop);
+    assertThat(instances).allSatisfy(p -> {
+      assertThat(p.http().instrumentationErrors()).isZero();
+      assertThat(p.http().activeRequests()).isZero();
+    });
+  }
+
+  private PerfWatch perfwatch(PerfWatchConfig config) {
+    PerfWatch perfwatch = PerfWatch.builder().config(config).build();
+    instances.add(perfwatch);
+    return perfwatch;
+  }
+
+  private PerfWatch perfwatch() {
+    return perfwatch(PerfWatchConfig.defaults());
   }
 
   private Service app(PerfWatch perfwatch) {
-    Service http = Service.ignite().port(0);
+    Service http = Service.ignite().port(0).threadPool(10, 2, 30_000); // few threads: requests reuse them
+    http.initExceptionHandler(e -> { }); // Spark's default would System.exit the test JVM; awaitInitialization fails
     services.add(http);
     perfwatch.instrument(http);
     perfwatch.mountMetrics(http, "/metrics");
     http.get("/api/transactions/:id", (req, res) -> "{\"id\":" + req.params("id") + "}");
+    http.delete("/api/transactions/:id", (req, res) -> "deleted");
     http.get("/", (req, res) -> "home");
     http.get("/health", (req, res) -> "ok");
     http.get("/boom", (req, res) -> {
@@ -48,6 +67,8 @@ class SparkInstrumentationTest {
       http.halt(401, "go away");
       return null;
     });
+    http.get("/rewritten", (req, res) -> "original");
+    http.afterAfter("/rewritten", (req, res) -> res.status(202)); // the app's own afterAfter, after perfwatch's
     http.awaitInitialization();
     return http;
   }
@@ -60,11 +81,12 @@ class SparkInstrumentationTest {
 
   @Test
   void recordsTheRouteTemplateNotTheRawPath() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
 
     assertThat(client.get("/api/transactions/42").body()).isEqualTo("{\"id\":42}");
     client.get("/api/transactions/43");
+    awaitRequests(perfwatch, 2);
 
     assertThat(count(perfwatch, "GET", "/api/transactions/:id", "200", "None")).isEqualTo(2);
     String scrape = client.get("/metrics").body();
@@ -76,11 +98,12 @@ class SparkInstrumentationTest {
 
   @Test
   void labelsUnmatchedPathsNotFoundAndTheRootRoute() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
 
     assertThat(client.get("/no/such/page").statusCode()).isEqualTo(404);
     client.get("/");
+    awaitRequests(perfwatch, 2);
 
     assertThat(count(perfwatch, "GET", "NOT_FOUND", "404", "None")).isEqualTo(1);
     assertThat(count(perfwatch, "GET", "root", "200", "None")).isEqualTo(1);
@@ -88,11 +111,12 @@ class SparkInstrumentationTest {
 
   @Test
   void recordsAThrowingRouteWithTheStatusTheClientReceives() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
 
     assertThat(client.get("/boom").statusCode()).isEqualTo(500);
     HttpResponse<String> handled = client.get("/teapot");
+    awaitRequests(perfwatch, 2);
 
     assertThat(handled.statusCode()).isEqualTo(418);
     assertThat(handled.body()).isEqualTo("handled: no coffee");
@@ -101,48 +125,103 @@ class SparkInstrumentationTest {
   }
 
   @Test
+  void recordsTheStatusAnAppFilterSetsAfterTheRoute() {
+    PerfWatch perfwatch = perfwatch();
+    TestClient client = new TestClient(app(perfwatch).port());
+
+    assertThat(client.get("/rewritten").statusCode()).isEqualTo(202);
+    awaitRequests(perfwatch, 1);
+
+    assertThat(count(perfwatch, "GET", "/rewritten", "202", "None")).isEqualTo(1);
+  }
+
+  @Test
   void recordsHaltWithItsStatus() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
 
     assertThat(client.get("/halt").statusCode()).isEqualTo(401);
+    awaitRequests(perfwatch, 1);
 
     assertThat(count(perfwatch, "GET", "/halt", "401", "None")).isEqualTo(1);
   }
 
   @Test
-  void skipsExcludedPaths() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+  void recordsTheMethodSparkRoutedBy() {
+    PerfWatch perfwatch = perfwatch();
+    TestClient client = new TestClient(app(perfwatch).port());
+
+    assertThat(client.get("/api/transactions/5", "X-HTTP-Method-Override", "DELETE").body()).isEqualTo("deleted");
+    awaitRequests(perfwatch, 1);
+
+    assertThat(count(perfwatch, "DELETE", "/api/transactions/:id", "200", "None")).isEqualTo(1);
+  }
+
+  @Test
+  void skipsExcludedPathsAndTheMetricsRoute() {
+    PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().excludePaths(java.util.Set.of("/health")).build());
     TestClient client = new TestClient(app(perfwatch).port());
 
     client.get("/health");
     client.get("/metrics");
+    client.get("/");
+    awaitRequests(perfwatch, 1);
 
-    assertThat(perfwatch.registry().find("http.server.requests").timers()).isEmpty();
-    assertThat(perfwatch.http().requestCount()).isZero();
+    assertThat(perfwatch.registry().find("http.server.requests").timers())
+        .extracting(t -> t.getId().getTag("uri")).containsExactly("root");
   }
 
   @Test
-  void passesTenantAndUserToTheStoreAndCountsTenants() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+  void passesTenantAndUserToTheStoreWithoutLeakingThemIntoTheNextRequest() {
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
 
     client.get("/api/transactions/1", "X-Tenant-ID", "acme", "X-User-ID", "u-17");
     client.get("/api/transactions/2", "X-Tenant-ID", "<script>", "X-User-ID", "u-18");
+    for (int i = 0; i < 8; i++) { // more requests than threads: every thread is reused
+      client.get("/nowhere");
+    }
+    awaitRequests(perfwatch, 10);
 
     assertThat(perfwatch.registry().get("http.server.tenant.requests").tag("tenant", "acme").counter().count())
         .isEqualTo(1);
     assertThat(perfwatch.registry().get("http.server.tenant.requests").tag("tenant", "INVALID").counter().count())
         .isEqualTo(1);
     List<RequestMetrics> recorded = perfwatch.store().recentRequests();
-    assertThat(recorded).extracting(RequestMetrics::tenantId, RequestMetrics::userId, RequestMetrics::route)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", "u-17", "/api/transactions/:id"),
-            org.assertj.core.groups.Tuple.tuple("INVALID", "u-18", "/api/transactions/:id"));
+    assertThat(recorded.subList(0, 2)).extracting(RequestMetrics::tenantId, RequestMetrics::userId,
+        RequestMetrics::route).containsExactlyInAnyOrder(tuple("acme", "u-17", "/api/transactions/:id"),
+            tuple("INVALID", "u-18", "/api/transactions/:id"));
+    assertThat(recorded.subList(2, 10)).extracting(RequestMetrics::tenantId, RequestMetrics::userId,
+        RequestMetrics::route, RequestMetrics::exception).containsOnly(tuple(null, null, "NOT_FOUND", "None"));
+  }
+
+  @Test
+  void aThrowingIdentityExtractorLeavesTheAppAlone() {
+    PerfWatch perfwatch = PerfWatch.builder().identity(new IdentityExtractor() {
+      @Override
+      public String tenantId(javax.servlet.http.HttpServletRequest request) {
+        throw new IllegalArgumentException("bad token");
+      }
+
+      @Override
+      public String userId(javax.servlet.http.HttpServletRequest request) {
+        return null;
+      }
+    }).build();
+    TestClient client = new TestClient(app(perfwatch).port());
+
+    HttpResponse<String> response = client.get("/api/transactions/1");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"id\":1}");
+    awaitRequests(perfwatch, 1);
+    assertThat(perfwatch.http().instrumentationErrors()).isEqualTo(1);
+    assertThat(perfwatch.http().activeRequests()).isZero();
   }
 
   @Test
   void countsExactlyUnderConcurrency() throws Exception {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
     int threads = 8;
     int perThread = 250;
@@ -163,19 +242,23 @@ class SparkInstrumentationTest {
       ok += f.get();
     }
     pool.shutdown();
+    awaitRequests(perfwatch, threads * perThread);
 
     assertThat(ok).isEqualTo(threads * perThread);
     assertThat(count(perfwatch, "GET", "/api/transactions/:id", "200", "None")).isEqualTo(threads * perThread);
     assertThat(perfwatch.http().requestCount()).isEqualTo(threads * perThread);
-    assertThat(perfwatch.http().activeRequests()).isZero();
+    assertThat(perfwatch.store().totalRequests()).isEqualTo(threads * perThread);
+    assertThat(perfwatch.store().window(java.time.Duration.ofMinutes(5)).total().count())
+        .isEqualTo(threads * perThread);
   }
 
   @Test
   void keepsTheRouteLabelSetWithinItsCap() {
-    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.builder().maxRoutes(3).build()).build();
+    PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().maxRoutes(3).build());
     Service http = Service.ignite().port(0);
     services.add(http);
     perfwatch.instrument(http);
+    perfwatch.mountMetrics(http, "/metrics");
     for (int i = 0; i < 10; i++) {
       http.get("/r" + i + "/:id", (req, res) -> "x");
     }
@@ -185,29 +268,47 @@ class SparkInstrumentationTest {
     for (int i = 0; i < 10_000; i++) {
       client.get("/r" + (i % 10) + "/" + i);
     }
+    awaitRequests(perfwatch, 10_000);
 
     List<String> uris = perfwatch.registry().find("http.server.requests").timers().stream()
         .map(t -> t.getId().getTag("uri")).distinct().sorted().toList();
     assertThat(uris).hasSize(4).contains("OTHER");
     assertThat(perfwatch.registry().get("perfwatch.dropped.series").tag("label", "uri").counter().count())
         .isEqualTo(7_000);
+    assertThat(perfwatch.store().window(java.time.Duration.ofMinutes(5)).endpoints()).hasSize(4);
+    String scrape = client.get("/metrics").body();
+    assertThat(scrape).doesNotContain("/r3/3", "/r9/9999").contains("uri=\"OTHER\"");
   }
 
   @Test
   void refusesToInstrumentAServiceThatAlreadyHasRoutes() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     Service http = Service.ignite().port(0);
     services.add(http);
     http.get("/early", (req, res) -> "x");
 
     assertThatIllegalStateException().isThrownBy(() -> perfwatch.instrument(http))
         .withMessage("perfwatch must instrument a Spark Service before its first route or filter: "
-            + "call instrument(http) right after Service.ignite() and port(...)");
+            + "call instrument(http) before http.get(...), http.before(...) and the like");
+  }
+
+  @Test
+  void allowsServerConfigurationAfterInstrumenting() {
+    PerfWatch perfwatch = perfwatch();
+    Service http = Service.ignite();
+    services.add(http);
+    perfwatch.instrument(http);
+    http.port(0);
+    http.threadPool(10, 2, 30_000);
+    http.get("/ok", (req, res) -> "ok");
+    http.awaitInitialization();
+
+    assertThat(new TestClient(http.port()).get("/ok").body()).isEqualTo("ok");
   }
 
   @Test
   void servesOpenMetricsWhenTheScraperAsksForIt() {
-    PerfWatch perfwatch = PerfWatch.builder().build();
+    PerfWatch perfwatch = perfwatch();
     TestClient client = new TestClient(app(perfwatch).port());
     client.get("/api/transactions/1");
 
@@ -220,11 +321,12 @@ class SparkInstrumentationTest {
 
   @Test
   void recordsThreadCpuAndAllocationOnlyWhenDetailedMetricsAreOn() {
-    PerfWatch detailed = PerfWatch.builder().config(PerfWatchConfig.builder().collectDetailedMetrics(true).build())
-        .build();
-    PerfWatch plain = PerfWatch.builder().build();
+    PerfWatch detailed = perfwatch(PerfWatchConfig.builder().collectDetailedMetrics(true).build());
+    PerfWatch plain = perfwatch();
     new TestClient(app(detailed).port()).get("/api/transactions/1");
     new TestClient(app(plain).port()).get("/api/transactions/1");
+    awaitRequests(detailed, 1);
+    awaitRequests(plain, 1);
 
     RequestMetrics withDetails = detailed.store().recentRequests().get(0);
     RequestMetrics without = plain.store().recentRequests().get(0);
@@ -236,22 +338,26 @@ class SparkInstrumentationTest {
 
   @Test
   void recordsNothingWhenDisabled() {
-    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.builder().enabled(false).build()).build();
+    PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().enabled(false).build());
     TestClient client = new TestClient(app(perfwatch).port());
+    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:disabled");
 
     assertThat(client.get("/api/transactions/1").statusCode()).isEqualTo(200);
 
+    assertThat(perfwatch.wrap(h2)).isSameAs(h2);
     assertThat(perfwatch.registry().find("http.server.requests").timers()).isEmpty();
     assertThat(perfwatch.store().totalRequests()).isZero();
   }
 
   @Test
   void dropsTenantAndUserWhenTrackingIsOff() {
-    PerfWatch perfwatch = PerfWatch.builder()
-        .config(PerfWatchConfig.builder().trackTenantMetrics(false).trackUserMetrics(false).build()).build();
+    PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().trackTenantMetrics(false).trackUserMetrics(false)
+        .build());
     TestClient client = new TestClient(app(perfwatch).port());
 
     client.get("/api/transactions/1", "X-Tenant-ID", "acme", "X-User-ID", "u-17");
+    awaitRequests(perfwatch, 1);
 
     RequestMetrics recorded = perfwatch.store().recentRequests().get(0);
     assertThat(recorded.tenantId()).isNull();
@@ -261,12 +367,13 @@ class SparkInstrumentationTest {
 
   @Test
   void keepsTheTenantLabelSetWithinItsCap() {
-    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.builder().maxTenants(5).build()).build();
+    PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().maxTenants(5).build());
     TestClient client = new TestClient(app(perfwatch).port());
 
     for (int i = 0; i < 1000; i++) {
       client.get("/api/transactions/1", "X-Tenant-ID", "tenant-" + i);
     }
+    awaitRequests(perfwatch, 1000);
 
     assertThat(perfwatch.registry().find("http.server.tenant.requests").counters()).hasSize(6);
     assertThat(perfwatch.registry().get("http.server.tenant.requests").tag("tenant", "OTHER").counter().count())

@@ -138,4 +138,33 @@ class SystemSamplerTest {
     assertThat(sample.diskUsagePercent()).isNotEmpty();
     assertThat(sample.cpuPercent()).isBetween(0.0, 100.0);
   }
+
+  @Test
+  void keepsSamplingOnItsThreadAfterAnErrorFromOshi() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    SystemSampler sampler = new SystemSampler(registry, 1, new SystemSampler.Sources(() -> 0, () -> 0, () -> 0),
+        samples::add, () -> new FixedProbe() {
+          @Override
+          public Iterable<String> mountPoints() {
+            throw new NoClassDefFoundError("com/sun/jna/Native");
+          }
+
+          @Override
+          public double loadAverage1m() {
+            if (calls.incrementAndGet() == 1) {
+              throw new ExceptionInInitializerError("first read fails");
+            }
+            return 0.5;
+          }
+        });
+    try {
+      sampler.start();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> calls.get() >= 2 && registry.get("system.load.average.1m").gauge().value() == 0.5);
+    } finally {
+      sampler.close();
+    }
+
+    assertThat(registry.get("system.cpu.usage").gauge().value()).isEqualTo(0.25);
+  }
 }

@@ -1,0 +1,61 @@
+package io.perfwatch.exporter.http;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+import org.jspecify.annotations.Nullable;
+import spark.embeddedserver.jetty.JettyServerFactory;
+
+/**
+ * Creates Spark's Jetty server (with Spark's own thread-pool defaults) so that whatever handler Spark installs is
+ * wrapped in one that times the whole request: after every filter, the exception handlers and the response body,
+ * with the status the client receives. Static files are timed too.
+ */
+final class MeasuringServerFactory implements JettyServerFactory {
+  private final HttpMetrics metrics;
+
+  MeasuringServerFactory(HttpMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+    if (maxThreads <= 0) {
+      return new MeasuringServer(null);
+    }
+    return new MeasuringServer(new QueuedThreadPool(maxThreads, minThreads > 0 ? minThreads : 8,
+        threadTimeoutMillis > 0 ? threadTimeoutMillis : 60_000));
+  }
+
+  @Override
+  public Server create(@Nullable ThreadPool threadPool) {
+    return new MeasuringServer(threadPool);
+  }
+
+  private final class MeasuringServer extends Server {
+    MeasuringServer(@Nullable ThreadPool threadPool) {
+      super(threadPool);
+    }
+
+    @Override
+    public void setHandler(Handler handler) {
+      HandlerWrapper measuring = new HandlerWrapper() {
+        @Override
+        public void handle(String target, Request baseRequest, HttpServletRequest request,
+            HttpServletResponse response) throws IOException, ServletException {
+          RequestTiming.measure(metrics, request, response, r -> null,
+              () -> super.handle(target, baseRequest, request, response));
+        }
+      };
+      measuring.setHandler(handler);
+      super.setHandler(measuring);
+    }
+  }
+}
