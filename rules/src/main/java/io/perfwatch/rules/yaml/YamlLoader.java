@@ -55,7 +55,8 @@ final class YamlLoader {
         : event instanceof CollectionStartEvent c ? c.getTag() : null;
     boolean refused = false;
     if (tag != null) {
-      problems.add(problems.at(event.getStartMark()), null, "YAML tag " + MappingReader.quote(tag)
+      problems.add(problems.at(event.getStartMark()), null, "YAML tag "
+          + MappingReader.quote(tag.replace("tag:yaml.org,2002:", "!!"))
           + " is not allowed; the rule file is plain data, remove the tag");
       refused = true;
     }
