@@ -25,8 +25,9 @@ final class RouteGlob {
     return null;
   }
 
+  /** Micrometer's pseudo-routes ({@code NOT_FOUND}, {@code root}, ...) do not start with '/' and match no glob. */
   static boolean matches(String glob, String route) {
-    return matches(segments(glob), 0, segments(route), 0);
+    return route.startsWith("/") && matches(segments(glob), 0, segments(route), 0);
   }
 
   private static boolean matches(String[] glob, int g, String[] route, int r) {
