@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -20,9 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hot reload of a rule file: {@link #current()} is always the last rules that parsed cleanly. The file is polled
- * (mtime and size, then a content comparison) rather than watched with {@code WatchService}: editors save by
- * writing a temp file and renaming it over the original, which a watch on the old inode misses, network and
- * container file systems often deliver no events at all, and a poll every few seconds costs one {@code stat}.
+ * rather than watched with {@code WatchService}: editors save by writing a temp file and renaming it over the
+ * original, which a watch on the old file misses; network and container file systems (NFS, bind mounts, Kubernetes
+ * ConfigMaps swapping symlinks) often deliver no events at all. A change is a different SHA-256 of the content, not
+ * a different mtime: mtimes can be coarse (same-second, same-size edits) and touching a file changes nothing. Reading
+ * a file of at most 1 MiB every few seconds is cheap.
  */
 public final class RuleFileWatcher implements AutoCloseable {
 
@@ -38,10 +41,10 @@ public final class RuleFileWatcher implements AutoCloseable {
   private boolean missingLogged;
   private @Nullable ScheduledExecutorService poller;
 
-  /** What identifies a version of the file; content guards against same-second, same-size edits. */
-  private record Stamp(long modified, long size, byte[] content) {
+  /** A version of the file: the SHA-256 of its content. */
+  private record Stamp(byte[] sha256) {
     boolean sameAs(Stamp other) {
-      return modified == other.modified && size == other.size && Arrays.equals(content, other.content);
+      return Arrays.equals(sha256, other.sha256);
     }
   }
 
@@ -133,14 +136,17 @@ public final class RuleFileWatcher implements AutoCloseable {
 
   private Optional<Stamp> stamp() {
     try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      byte[] content = a.size() <= RuleFileParser.MAX_BYTES ? Files.readAllBytes(file) : new byte[0];
-      return Optional.of(new Stamp(a.lastModifiedTime().toMillis(), a.size(), content));
+      long size = Files.size(file);
+      // An oversized file is rejected by the parser anyway; its size alone tells versions apart well enough.
+      byte[] content = size <= RuleFileParser.MAX_BYTES ? Files.readAllBytes(file) : Long.toString(size).getBytes();
+      return Optional.of(new Stamp(MessageDigest.getInstance("SHA-256").digest(content)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       LOG.warn("Cannot read rule file {}: {}", file, e.toString());
       return Optional.empty();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }
