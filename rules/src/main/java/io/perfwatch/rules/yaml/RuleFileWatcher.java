@@ -3,6 +3,7 @@ package io.perfwatch.rules.yaml;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public final class RuleFileWatcher implements AutoCloseable {
     try {
       long size = Files.size(file);
       // An oversized file is rejected by the parser anyway; its size alone tells versions apart well enough.
-      byte[] content = size <= RuleFileParser.MAX_BYTES ? Files.readAllBytes(file) : Long.toString(size).getBytes();
+      byte[] content = size <= RuleFileParser.MAX_BYTES ? Files.readAllBytes(file) : Long.toString(size).getBytes(StandardCharsets.US_ASCII);
       return Optional.of(new Stamp(MessageDigest.getInstance("SHA-256").digest(content)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
