@@ -1,0 +1,13 @@
+package io.perfwatch.rules.yaml;
+
+import java.util.Locale;
+
+/** What a rule looks for, one per bottleneck class of the spec's "Bottleneck Detection". */
+public enum Detector {
+  LATENCY, ERROR_RATE, SLOW_QUERY, N_PLUS_ONE, RESOURCE, DEGRADATION;
+
+  /** The spelling in the rule file: lower snake case, e.g. {@code latency}. */
+  public String yamlName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

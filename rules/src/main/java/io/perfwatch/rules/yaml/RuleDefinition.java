@@ -1,0 +1,97 @@
+package io.perfwatch.rules.yaml;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One validated rule. {@link RuleFileParser} reports readable problems with positions; the checks here are the
+ * invariants the engine relies on, so a rule built in code cannot be inconsistent either.
+ *
+ * @param group the name of the group the rule is in
+ * @param interval how often the group is evaluated
+ * @param metric the statistic compared, for latency, slow_query and degradation; null otherwise
+ * @param resource what a resource rule measures; null for other detectors
+ * @param threshold in the detector's unit: ms (latency, slow_query), percent (error_rate, cpu/memory/disk,
+ *     degradation increase), in-flight requests (concurrency), MB/min (memory_leak), findings (n_plus_one)
+ * @param minRequests no verdict below this many requests (statements for slow_query) in the window; 0 for
+ *     n_plus_one and resource rules, which have no traffic minimum
+ * @param forDuration how long the condition must hold before the alert fires (YAML {@code for})
+ * @param include route globs to evaluate (empty = all routes); endpoint scope only
+ * @param include4xx whether an error_rate rule counts 4xx as errors besides 5xx
+ * @param baseline the history a degradation rule compares with; null for other detectors
+ * @param annotations texts with {@code {{endpoint}}}-style placeholders, filled in by the engine
+ * @param position where the rule starts in its file
+ */
+public record RuleDefinition(
+    String name,
+    String group,
+    Duration interval,
+    Detector detector,
+    @Nullable Metric metric,
+    Scope scope,
+    @Nullable Resource resource,
+    double threshold,
+    Duration window,
+    long minRequests,
+    Duration forDuration,
+    Duration keepFiringFor,
+    SeverityLadder severity,
+    List<String> include,
+    List<String> exclude,
+    boolean include4xx,
+    @Nullable Baseline baseline,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    SourcePosition position) {
+
+  public RuleDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(detector, "detector");
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(position, "position");
+    require(positive(interval) && positive(window), "interval and window must be positive");
+    require(!forDuration.isNegative() && !keepFiringFor.isNegative(), "for and keep_firing_for must be >= 0");
+    require(threshold > 0 && Double.isFinite(threshold), "threshold must be a finite number > 0, got " + threshold);
+    require(minRequests >= 0, "minRequests must be >= 0, got " + minRequests);
+    require(DetectorSpec.of(detector).metrics().isEmpty() == (metric == null), "metric " + metric
+        + " does not fit detector " + detector);
+    require(metric == null || DetectorSpec.of(detector).metrics().contains(metric), "metric " + metric
+        + " does not fit detector " + detector);
+    require((detector == Detector.RESOURCE) == (resource != null), "resource is required for, and only for, "
+        + "resource rules");
+    require((detector == Detector.DEGRADATION) == (baseline != null), "baseline is required for, and only for, "
+        + "degradation rules");
+    require(DetectorSpec.scopes(detector, resource).contains(scope), "scope " + scope + " does not fit detector "
+        + detector);
+    require(!include4xx || detector == Detector.ERROR_RATE, "include4xx applies to error_rate rules only");
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    require(scope == Scope.ENDPOINT || (include.isEmpty() && exclude.isEmpty()),
+        "include/exclude apply to endpoint scope only");
+    labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+  }
+
+  /** Whether this rule evaluates {@code route}: it matches an include glob (or there are none) and no exclude glob. */
+  public boolean matchesRoute(String route) {
+    boolean included = include.isEmpty() || include.stream().anyMatch(g -> RouteGlob.matches(g, route));
+    return included && exclude.stream().noneMatch(g -> RouteGlob.matches(g, route));
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}
