@@ -71,7 +71,7 @@ final class PrometheusApi {
     List<VectorSample> samples = new ArrayList<>();
     for (JsonNode element : data.path("result")) {
       Map<String, String> labels = new HashMap<>();
-      element.path("metric").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+      element.path("metric").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));
       samples.add(new VectorSample(labels, value(promql, element.path("value").path(1).asText(""))));
     }
     return List.copyOf(samples);
