@@ -46,6 +46,10 @@ public final class MetricsStore {
       RequestAccumulator::addNPlusOne;
   private static final BiConsumer<QueryAccumulator, DatabaseMetrics> ADD_QUERY = QueryAccumulator::add;
   private static final BiConsumer<TenantAccumulator, RequestMetrics> ADD_TENANT = TenantAccumulator::add;
+  private static final BiConsumer<RequestAccumulator, RequestAggregate> ADD_REQUEST_AGGREGATE =
+      RequestAccumulator::addAggregate;
+  private static final BiConsumer<QueryAccumulator, QueryAggregate> ADD_QUERY_AGGREGATE =
+      QueryAccumulator::addAggregate;
 
   private final LongSupplier clock;
   private final int historyHours;
@@ -102,6 +106,54 @@ public final class MetricsStore {
   public void recordNPlusOne(NPlusOneFinding finding) {
     recentNPlusOne.add(finding);
     endpoints.record(finding.method(), finding.route(), minuteOf(finding.timestampMillis()), finding, ADD_N_PLUS_ONE);
+  }
+
+  /**
+   * Adds pre-aggregated requests (for example the difference of two scrapes of another service's
+   * {@code http_server_requests_seconds}) to the minute containing {@code aggregate.timestampMillis()}. Counts,
+   * errors, status codes, sums (so averages) and query counts are exact; {@link #recentRequests()} gets no raw
+   * samples. Tenants are not known for aggregates.
+   *
+   * <p><b>Percentile error</b>: each bucket's observations enter the sketch at one representative value, the bucket's
+   * upper bound; the {@code +Inf} bucket's at {@code max(previous bound, maxNanos)}. A percentile that falls in
+   * bucket {@code (lo, hi]} is therefore reported as {@code hi} (within the sketch's 1%) while the true value is
+   * anywhere in {@code (lo, hi]}: it overestimates by at most {@code hi - lo}, so percentiles are only as precise as
+   * the bucket layout (with {@code Buckets.HTTP}, e.g. up to 500 ms between 1000 and 1500 ms, a factor 2.5 between
+   * 10 and 25 ms). One in the {@code +Inf} bucket is at least the last finite bound and at most {@code maxNanos}.
+   * Without buckets every observation enters at the exact average, so percentiles equal the average.
+   */
+  public void recordAggregate(RequestAggregate aggregate) {
+    totalRequests.add(aggregate.count());
+    endpoints.record(aggregate.method(), aggregate.route(), minuteOf(aggregate.timestampMillis()), aggregate,
+        ADD_REQUEST_AGGREGATE);
+  }
+
+  /**
+   * Adds pre-aggregated SQL statements to the minute containing {@code aggregate.timestampMillis()}; counts, errors
+   * and sums are exact, p95 has the bucket error stated in {@link #recordAggregate(RequestAggregate)}, and
+   * {@link #recentQueries()} gets no raw samples.
+   */
+  public void recordAggregate(QueryAggregate aggregate) {
+    queries.record(NO_PRIMARY, aggregate.fingerprint(), minuteOf(aggregate.timestampMillis()), aggregate,
+        ADD_QUERY_AGGREGATE);
+  }
+
+  /**
+   * Records {@code finding} as happening {@code occurrences} times (for example a scraped {@code db_n_plus_one_total}
+   * delta): the endpoint's N+1 count grows by exactly that, and the ring buffer holds the finding as often as it
+   * would after that many {@link #recordNPlusOne(NPlusOneFinding)} calls.
+   */
+  public void recordNPlusOne(NPlusOneFinding finding, long occurrences) {
+    if (occurrences < 0) {
+      throw new IllegalArgumentException("occurrences must not be negative, was " + occurrences);
+    }
+    for (long i = 0, copies = Math.min(occurrences, recentNPlusOne.capacity()); i < copies; i++) {
+      recentNPlusOne.add(finding);
+    }
+    if (occurrences > 0) {
+      endpoints.record(finding.method(), finding.route(), minuteOf(finding.timestampMillis()), occurrences,
+          RequestAccumulator::addNPlusOnes);
+    }
   }
 
   /** The window [now - window, now]; {@code window} must be positive and at most {@code historyHours}. */

@@ -25,6 +25,17 @@ final class QueryAccumulator implements Accumulator<QueryRollup> {
     durations.accept(nanos / 1e6);
   }
 
+  void addAggregate(QueryAggregate aggregate) {
+    operation = aggregate.operation();
+    table = aggregate.table();
+    count += aggregate.count();
+    errors += aggregate.errorCount();
+    sumNanos += aggregate.sumNanos();
+    maxNanos = Math.max(maxNanos, aggregate.maxNanos());
+    AggregateSketch.add(durations, aggregate.buckets(), aggregate.count(), aggregate.sumNanos(),
+        aggregate.maxNanos());
+  }
+
   @Override
   public boolean isEmpty() {
     return count == 0;

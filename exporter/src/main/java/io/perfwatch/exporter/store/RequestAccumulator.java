@@ -36,9 +36,31 @@ final class RequestAccumulator implements Accumulator<RequestRollup> {
     nPlusOne++;
   }
 
+  void addNPlusOnes(long occurrences) {
+    nPlusOne += occurrences;
+  }
+
+  void addAggregate(RequestAggregate aggregate) {
+    long n = aggregate.count();
+    if (n > 0) {
+      int status = aggregate.status();
+      if (status >= 500) {
+        serverErrors += n;
+      } else if (status >= 400) {
+        clientErrors += n;
+      }
+      statuses.add(status, n);
+    }
+    count += n;
+    sumNanos += aggregate.sumNanos();
+    maxNanos = Math.max(maxNanos, aggregate.maxNanos());
+    queryCount += aggregate.queryCount();
+    AggregateSketch.add(durations, aggregate.buckets(), n, aggregate.sumNanos(), aggregate.maxNanos());
+  }
+
   @Override
   public boolean isEmpty() {
-    return count == 0 && nPlusOne == 0;
+    return count == 0 && nPlusOne == 0 && queryCount == 0;
   }
 
   @Override

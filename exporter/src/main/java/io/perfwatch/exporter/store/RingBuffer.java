@@ -28,6 +28,10 @@ final class RingBuffer<T> {
     }
   }
 
+  int capacity() {
+    return capacity;
+  }
+
   void add(T item) {
     long sequence = next.getAndIncrement();
     int slot = (int) (sequence % capacity);

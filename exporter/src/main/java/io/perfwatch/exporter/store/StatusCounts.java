@@ -55,9 +55,13 @@ final class StatusCounts {
     private int size;
 
     void add(int code) {
+      add(code, 1);
+    }
+
+    void add(int code, long n) {
       for (int k = 0; k < size; k++) {
         if (codes[k] == code) {
-          counts[k]++;
+          counts[k] += n;
           return;
         }
       }
@@ -66,7 +70,7 @@ final class StatusCounts {
         counts = Arrays.copyOf(counts, size * 2);
       }
       codes[size] = code;
-      counts[size++] = 1;
+      counts[size++] = n;
     }
 
     StatusCounts freeze() {

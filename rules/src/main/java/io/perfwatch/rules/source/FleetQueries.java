@@ -1,0 +1,61 @@
+package io.perfwatch.rules.source;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The PromQL behind a fleet {@code WindowStats}, for a range {@code [R]} equal to the window. Counts come from
+ * {@code increase()}, which extrapolates to the window's edges and so returns fractions; they are rounded to whole
+ * requests. Averages divide {@code increase(_sum)} by {@code increase(_count)}, where the extrapolation cancels.
+ */
+final class FleetQueries {
+  static final String REQUESTS = "requests";
+  static final String DURATION_SUM = "duration_sum";
+  static final String MAX = "max";
+  static final String QUERIES_SUM = "queries_sum";
+  static final String QUERIES_COUNT = "queries_count";
+  static final String DB_COUNT = "db_count";
+  static final String DB_SUM = "db_sum";
+  static final String DB_P95 = "db_p95";
+  static final String DB_MAX = "db_max";
+  static final String N_PLUS_ONE = "n_plus_one";
+  static final String TENANTS = "tenants";
+  static final String[] QUANTILES = {"0.5", "0.95", "0.99"};
+  static final String[] GAUGES = {"system_cpu_usage", "process_cpu_usage", "system_memory_used_bytes",
+      "system_memory_total_bytes", "db_connections_active", "http_server_requests_active_seconds_active_count",
+      "http_server_requests_active_seconds_count"};
+  static final String[] DISK_GAUGES = {"system_disk_used_bytes", "system_disk_total_bytes"};
+
+  private FleetQueries() {}
+
+  /** Every query by its key; quantiles are {@code p<q>} and {@code total_p<q>}, gauges by metric name. */
+  static Map<String, String> all(long rangeMillis) {
+    String r = "[" + rangeMillis + "ms]";
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put(REQUESTS, "sum by (method, uri, status) (increase(http_server_requests_seconds_count" + r + "))");
+    q.put(DURATION_SUM, "sum by (method, uri) (increase(http_server_requests_seconds_sum" + r + "))");
+    for (String quantile : QUANTILES) {
+      q.put("p" + quantile, "histogram_quantile(" + quantile
+          + ", sum by (le, method, uri) (rate(http_server_requests_seconds_bucket" + r + ")))");
+      q.put("total_p" + quantile, "histogram_quantile(" + quantile
+          + ", sum by (le) (rate(http_server_requests_seconds_bucket" + r + ")))");
+    }
+    q.put(MAX, "max by (method, uri) (max_over_time(http_server_requests_seconds_max" + r + "))");
+    q.put(QUERIES_SUM, "sum by (method, uri) (increase(db_queries_per_request_sum" + r + "))");
+    q.put(QUERIES_COUNT, "sum by (method, uri) (increase(db_queries_per_request_count" + r + "))");
+    q.put(DB_COUNT, "sum by (operation, table, outcome) (increase(db_query_duration_seconds_count" + r + "))");
+    q.put(DB_SUM, "sum by (operation, table) (increase(db_query_duration_seconds_sum" + r + "))");
+    q.put(DB_P95, "histogram_quantile(0.95, sum by (le, operation, table) "
+        + "(rate(db_query_duration_seconds_bucket" + r + ")))");
+    q.put(DB_MAX, "max by (operation, table) (max_over_time(db_query_duration_seconds_max" + r + "))");
+    q.put(N_PLUS_ONE, "sum by (method, uri, table) (increase(db_n_plus_one_total" + r + "))");
+    q.put(TENANTS, "sum by (tenant) (increase(http_server_tenant_requests_total" + r + "))");
+    for (String gauge : GAUGES) {
+      q.put(gauge, "max by (instance) (last_over_time(" + gauge + r + "))");
+    }
+    for (String gauge : DISK_GAUGES) {
+      q.put(gauge, "max by (instance, mount) (last_over_time(" + gauge + r + "))");
+    }
+    return q;
+  }
+}

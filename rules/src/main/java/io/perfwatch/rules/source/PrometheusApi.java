@@ -1,0 +1,100 @@
+package io.perfwatch.rules.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded. */
+final class PrometheusApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+  private final URI base;
+  private final Duration timeout;
+  private final HttpClient client;
+
+  PrometheusApi(URI base, Duration timeout) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.timeout = timeout;
+    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  URI base() {
+    return base;
+  }
+
+  /** The vector {@code promql} evaluates to at {@code timeMillis}; fails with {@link PrometheusQueryException}. */
+  CompletableFuture<List<VectorSample>> query(String promql, long timeMillis) {
+    URI uri = base.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+        + "&time=" + timeMillis / 1000 + "." + String.format("%03d", Math.floorMod(timeMillis, 1000)));
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").build();
+    return client.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES))
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle((response, failure) -> {
+          if (failure != null) {
+            throw failure(promql, ScrapeTarget.message(failure, timeout));
+          }
+          return parse(promql, response.statusCode(), response.body());
+        });
+  }
+
+  private List<VectorSample> parse(String promql, int status, byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      throw failure(promql, "HTTP " + status + " with a body that is not JSON");
+    }
+    if (root == null || !root.path("status").asText().equals("success") || status / 100 != 2) {
+      String reason = root == null ? "empty body" : root.path("errorType").asText("?") + ": "
+          + root.path("error").asText("no error message");
+      throw failure(promql, "HTTP " + status + ", " + reason);
+    }
+    JsonNode data = root.path("data");
+    if (!data.path("resultType").asText().equals("vector")) {
+      throw failure(promql, "expected a vector result, got '" + data.path("resultType").asText() + "'");
+    }
+    List<VectorSample> samples = new ArrayList<>();
+    for (JsonNode element : data.path("result")) {
+      Map<String, String> labels = new HashMap<>();
+      element.path("metric").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));
+      samples.add(new VectorSample(labels, value(promql, element.path("value").path(1).asText(""))));
+    }
+    return List.copyOf(samples);
+  }
+
+  private double value(String promql, String text) {
+    switch (text) {
+      case "NaN":
+        return Double.NaN;
+      case "+Inf":
+        return Double.POSITIVE_INFINITY;
+      case "-Inf":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        try {
+          return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          throw failure(promql, "sample value '" + text + "' is not a number");
+        }
+    }
+  }
+
+  private PrometheusQueryException failure(String promql, String reason) {
+    return new PrometheusQueryException("Prometheus at " + base + " failed query '" + promql + "': " + reason);
+  }
+}

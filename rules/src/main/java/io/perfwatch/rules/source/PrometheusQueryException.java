@@ -1,0 +1,13 @@
+package io.perfwatch.rules.source;
+
+/**
+ * Prometheus could not answer: unreachable, too slow, an HTTP error or {@code "status": "error"}. The message names
+ * the server, the query and the reason; a failed window is never reported as zeros.
+ */
+public final class PrometheusQueryException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  PrometheusQueryException(String message) {
+    super(message);
+  }
+}

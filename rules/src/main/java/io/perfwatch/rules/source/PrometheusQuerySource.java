@@ -1,0 +1,133 @@
+package io.perfwatch.rules.source;
+
+import io.perfwatch.exporter.store.NPlusOneFinding;
+import io.perfwatch.exporter.store.SystemMetrics;
+import io.perfwatch.exporter.store.WindowStats;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
+
+/**
+ * The fleet view: the same {@link WindowStats} computed by a Prometheus server (or Thanos, Mimir, VictoriaMetrics)
+ * over every instance it scrapes, with instant queries at the window's end over a range equal to the window (see
+ * {@link FleetQueries}). Counts are {@code increase()} rounded to whole numbers; percentiles come from
+ * {@code histogram_quantile} (linear interpolation inside a bucket) and are NaN when no buckets are exported;
+ * per-request SQL time is not exported, so {@code avgQueryTimeMs} is 0; N+1 findings carry the table, not the SQL.
+ * Any failure throws {@link PrometheusQueryException}: a window is never silently zeros.
+ */
+public final class PrometheusQuerySource implements StatsSource {
+  public static final String VARIABLE = "PERFORMANCE_PROMETHEUS_URL";
+  /** Scrapes carry no repeat count; findings report the default threshold as the least they repeated. */
+  private static final int MIN_REPEATS = 5;
+  /** Findings listed per endpoint and table at most; the endpoint's count stays exact. */
+  private static final int MAX_FINDINGS = 1_000;
+
+  private final PrometheusApi api;
+  private final LongSupplier clock;
+
+  public PrometheusQuerySource(URI prometheus, Duration timeout, LongSupplier clock) {
+    this.api = new PrometheusApi(Objects.requireNonNull(prometheus, "prometheus"), timeout);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** From {@code PERFORMANCE_PROMETHEUS_URL}, e.g. {@code http://prometheus:9090}; 5 s per query. */
+  public static PrometheusQuerySource of(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new SourceConfigException(VARIABLE, List.of("'" + url + "' is not an http or https URL with a host; "
+          + "expected the Prometheus server's base URL such as http://prometheus:9090"));
+    }
+    return new PrometheusQuerySource(uri, Duration.ofSeconds(5), System::currentTimeMillis);
+  }
+
+  @Override
+  public WindowStats window(long fromMillis, long toMillis) {
+    if (toMillis <= fromMillis) {
+      throw new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
+    }
+    Map<String, CompletableFuture<List<VectorSample>>> pending = new HashMap<>();
+    FleetQueries.all(toMillis - fromMillis).forEach((key, promql) -> pending.put(key, api.query(promql, toMillis)));
+    Map<String, List<VectorSample>> answers = new HashMap<>();
+    try {
+      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
+    }
+    pending.forEach((key, future) -> answers.put(key, future.join()));
+    FleetStats stats = new FleetStats(answers);
+    return new WindowStats(fromMillis, toMillis, stats.total(), stats.endpoints(), stats.queries(),
+        nPlusOne(answers.get(FleetQueries.N_PLUS_ONE), toMillis), system(answers, toMillis),
+        tenants(answers.get(FleetQueries.TENANTS)));
+  }
+
+  private static List<NPlusOneFinding> nPlusOne(List<VectorSample> increases, long toMillis) {
+    List<NPlusOneFinding> findings = new ArrayList<>();
+    for (VectorSample s : increases) {
+      long times = Math.min(MAX_FINDINGS, Math.round(s.value()));
+      if (times > 0) {
+        findings.addAll(Collections.nCopies((int) times, new NPlusOneFinding(toMillis, s.label("method"),
+            s.label("uri"), s.label("table"), "SELECT " + s.label("table"), MIN_REPEATS, 0)));
+      }
+    }
+    return findings;
+  }
+
+  /** One host sample per instance, its latest values in the window; NaN where it exports nothing (-1 for counts). */
+  private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
+    Map<String, Map<String, Double>> byInstance = new HashMap<>();
+    for (String gauge : FleetQueries.GAUGES) {
+      answers.get(gauge).forEach(s ->
+          byInstance.computeIfAbsent(s.label("instance"), i -> new HashMap<>()).put(gauge, s.value()));
+    }
+    List<SystemMetrics> samples = new ArrayList<>();
+    byInstance.forEach((instance, g) -> {
+      Map<String, Double> disks = new HashMap<>();
+      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance))
+          .forEach(used -> answers.get("system_disk_total_bytes").stream()
+              .filter(t -> t.labels().equals(Map.of("instance", instance, "mount", used.label("mount"))))
+              .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
+      double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);
+      double total = g.getOrDefault("system_memory_total_bytes", Double.NaN);
+      double active = g.getOrDefault("http_server_requests_active_seconds_active_count",
+          g.getOrDefault("http_server_requests_active_seconds_count", Double.NaN));
+      samples.add(new SystemMetrics(toMillis, g.getOrDefault("system_cpu_usage", Double.NaN) * 100,
+          g.getOrDefault("process_cpu_usage", Double.NaN) * 100, used * 100 / total, used / (1024.0 * 1024.0),
+          disks, count(g.getOrDefault("db_connections_active", Double.NaN)), Double.NaN, count(active)));
+    });
+    return samples;
+  }
+
+  private static long count(double value) {
+    return Double.isFinite(value) ? Math.round(value) : -1;
+  }
+
+  private static Map<String, Long> tenants(List<VectorSample> increases) {
+    Map<String, Long> tenants = new HashMap<>();
+    increases.forEach(s -> tenants.merge(s.label("tenant"), Math.round(s.value()), Long::sum));
+    tenants.values().removeIf(n -> n == 0);
+    return tenants;
+  }
+
+  @Override
+  public long nowMillis() {
+    return clock.getAsLong();
+  }
+
+  @Override
+  public String describe() {
+    return "Prometheus at " + api.base();
+  }
+}

@@ -1,0 +1,126 @@
+package io.perfwatch.rules.source;
+
+import io.perfwatch.exporter.store.MetricsStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/** One {@code /metrics} URL: its scrapes, increments, store and health. Scrapes of one target never overlap. */
+final class ScrapeTarget {
+  private static final String ACCEPT = "text/plain;version=0.0.4;q=1,application/openmetrics-text;q=0.5,*/*;q=0.1";
+
+  private final URI uri;
+  private final MetricsStore store;
+  private final List<MetricsStore> stores;
+  private final LongSupplier clock;
+  private final ScrapeMapper mapper;
+  private final PrometheusTextParser parser;
+  private final DeltaTracker deltas = new DeltaTracker();
+  private final AtomicBoolean inFlight = new AtomicBoolean();
+  private boolean up;
+  private long lastSuccessMillis = -1;
+  private @Nullable String lastError;
+  private int consecutiveFailures;
+
+  ScrapeTarget(URI uri, MetricsStore store, MetricsStore merged, LongSupplier clock, ScrapeMapper mapper,
+      PrometheusTextParser parser) {
+    this.uri = uri;
+    this.store = store;
+    this.stores = List.of(store, merged);
+    this.clock = clock;
+    this.mapper = mapper;
+    this.parser = parser;
+  }
+
+  /** Scrapes once unless a scrape is still running; completes normally either way (failures go to health). */
+  CompletableFuture<Void> scrape(HttpClient client, Duration timeout, long maxBytes) {
+    if (!inFlight.compareAndSet(false, true)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", ACCEPT).GET().build();
+    return client.sendAsync(request, BoundedBody.handler(maxBytes))
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS) // the body has a deadline too
+        .handle((response, failure) -> {
+          try {
+            if (failure != null) {
+              failed(message(failure, timeout));
+            } else if (response.statusCode() != 200) {
+              failed("HTTP " + response.statusCode());
+            } else {
+              succeeded(new String(response.body(), StandardCharsets.UTF_8));
+            }
+          } catch (RuntimeException e) { // garbage: a format error, or numbers the store refuses
+            failed(e instanceof PrometheusFormatException
+                ? "invalid exposition: " + e.getMessage() : message(e, timeout));
+          } finally {
+            inFlight.set(false);
+          }
+          return null;
+        });
+  }
+
+  private void succeeded(String body) {
+    List<MetricFamily> scrape = parser.parse(body);
+    synchronized (this) {
+      long now = clock.getAsLong();
+      Optional<Map<SeriesKey, Double>> increments = deltas.next(scrape);
+      double minutes = lastSuccessMillis < 0 ? Double.NaN : (now - lastSuccessMillis) / 60_000.0;
+      mapper.record(increments.orElse(Map.of()), new Gauges(scrape), now, minutes, increments.isPresent()
+          ? stores : List.of());
+      up = true;
+      lastSuccessMillis = now;
+      consecutiveFailures = 0;
+    }
+  }
+
+  private synchronized void failed(String message) {
+    up = false;
+    lastError = message;
+    consecutiveFailures++;
+  }
+
+  synchronized TargetHealth health() {
+    return new TargetHealth(uri, up,
+        lastSuccessMillis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastSuccessMillis)),
+        Optional.ofNullable(lastError), consecutiveFailures);
+  }
+
+  synchronized long lastSuccessMillis() {
+    return lastSuccessMillis;
+  }
+
+  URI uri() {
+    return uri;
+  }
+
+  MetricsStore store() {
+    return store;
+  }
+
+  static String message(Throwable failure, Duration timeout) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+      return "no response within " + timeout.toMillis() + " ms";
+    }
+    if (cause instanceof ScrapeException) {
+      return cause.getMessage();
+    }
+    String text = cause.getMessage();
+    return cause.getClass().getSimpleName() + (text == null || text.isBlank() ? "" : ": " + text);
+  }
+}

@@ -1,0 +1,63 @@
+package io.perfwatch.rules.source;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A real HTTP server on port 0 answering every path with a body and status the test sets. */
+final class FakeTarget implements AutoCloseable {
+  private final HttpServer server;
+  private final AtomicReference<String> body = new AtomicReference<>("");
+  private final AtomicInteger status = new AtomicInteger(200);
+  private final AtomicReference<String> contentType = new AtomicReference<>("text/plain; version=0.0.4");
+
+  FakeTarget() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", exchange -> {
+      byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", contentType.get());
+      exchange.sendResponseHeaders(status.get(), bytes.length == 0 ? -1 : bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+  }
+
+  FakeTarget serve(String text) {
+    body.set(text);
+    return this;
+  }
+
+  FakeTarget status(int code) {
+    status.set(code);
+    return this;
+  }
+
+  FakeTarget contentType(String type) {
+    contentType.set(type);
+    return this;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  String url() {
+    return url("/metrics");
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

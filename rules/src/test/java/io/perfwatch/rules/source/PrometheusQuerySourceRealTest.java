@@ -1,0 +1,131 @@
+package io.perfwatch.rules.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.WindowStats;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Prometheus (Debian's package) on a free port scrapes a real instrumented Spark service every second;
+ * the fleet source must report exactly the traffic the test sent.
+ *
+ * <p>Why the counts are exact: {@code increase()} extrapolates the samples it sees to the edges of its range. The
+ * test primes every series (one request per method, uri and status) so that no series starts inside the window,
+ * takes {@code first} = the timestamp of a sample scraped after priming and before the traffic and {@code last} = one
+ * scraped after all traffic, and asks for the window ({@code first - 1 ms}, {@code last}] at {@code last}. Then the
+ * range ends on a sample and starts 1 ms before one, so the extrapolation factor is (S + 1 ms) / S for S the seconds
+ * between the samples: at most 0.1% of 20 requests, which rounds away.
+ */
+@Tag("real")
+class PrometheusQuerySourceRealTest {
+  private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir
+  static Path dir;
+  private static InstrumentedService service;
+  private static Process prometheus;
+  private static URI prometheusUri;
+
+  @BeforeAll
+  static void startPrometheus() throws Exception {
+    if (!Files.isExecutable(PROMETHEUS)) {
+      throw new AssertionError(PROMETHEUS + " not found: install Debian's prometheus package or run .ci/run");
+    }
+    service = new InstrumentedService();
+    URI target = URI.create(service.metricsUrl());
+    Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+        + "scrape_configs:\n  - job_name: service\n    metrics_path: /metrics\n    static_configs:\n"
+        + "      - targets: ['127.0.0.1:" + target.getPort() + "']\n");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    prometheusUri = URI.create("http://127.0.0.1:" + port);
+    prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> HTTP.send(
+        HttpRequest.newBuilder(prometheusUri.resolve("/-/ready")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+  }
+
+  @AfterAll
+  static void stopPrometheus() throws Exception {
+    if (prometheus != null) {
+      prometheus.destroy();
+      if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
+        prometheus.destroyForcibly();
+      }
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void fleetWindowReportsExactlyTheTrafficSent() {
+    PrometheusApi api = new PrometheusApi(prometheusUri, Duration.ofSeconds(5));
+    service.get("/api/items/1", 1, 200);
+    service.get("/api/fail", 1, 500);
+    awaitCounts(api, 1, 1);
+    long first = latestSampleMillis(api);
+
+    service.get("/api/items/1", 20, 200);
+    service.get("/api/fail", 5, 500);
+    awaitCounts(api, 21, 6);
+    long last = latestSampleMillis(api);
+
+    WindowStats stats = new PrometheusQuerySource(prometheusUri, Duration.ofSeconds(5), System::currentTimeMillis)
+        .window(first - 1, last);
+
+    EndpointStats items = stats.endpoint("GET", "/api/items/:id").orElseThrow();
+    assertThat(items.count()).isEqualTo(20);
+    assertThat(items.statusCounts()).isEqualTo(Map.of(200, 20L));
+    assertThat(items.avgQueriesPerRequest()).isCloseTo(1.0, within(1e-9));
+    assertThat(items.avgMs()).isPositive().isLessThanOrEqualTo(items.maxMs());
+    assertThat(items.p95Ms()).isPositive();
+    EndpointStats fail = stats.endpoint("GET", "/api/fail").orElseThrow();
+    assertThat(fail.count()).isEqualTo(5);
+    assertThat(fail.serverErrors()).isEqualTo(5);
+    assertThat(fail.errorRatePercent()).isEqualTo(100.0);
+    assertThat(stats.total().count()).isEqualTo(25);
+    assertThat(stats.queries()).filteredOn(q -> q.fingerprint().equals("SELECT orders")).singleElement()
+        .extracting(q -> q.count()).isEqualTo(20L);
+    assertThat(stats.system()).singleElement().satisfies(s -> assertThat(s.memoryUsedMb()).isPositive());
+  }
+
+  private static void awaitCounts(PrometheusApi api, long items, long failed) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+        value(api, "http_server_requests_seconds_count{uri=\"/api/items/:id\"}") == items
+            && value(api, "http_server_requests_seconds_count{uri=\"/api/fail\"}") == failed);
+  }
+
+  /** The timestamp of the newest scrape Prometheus has stored. */
+  private static long latestSampleMillis(PrometheusApi api) {
+    return Math.round(value(api, "timestamp(http_server_requests_seconds_count{uri=\"/api/items/:id\"})") * 1000);
+  }
+
+  private static double value(PrometheusApi api, String promql) {
+    List<VectorSample> result = api.query(promql, System.currentTimeMillis()).join();
+    return result.isEmpty() ? Double.NaN : result.get(0).value();
+  }
+}

@@ -1,0 +1,136 @@
+package io.perfwatch.rules.source;
+
+import static io.perfwatch.rules.source.FakePrometheus.element;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.WindowStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrometheusQuerySourceTest {
+  private static final long TO = Instant.parse("2026-01-15T10:00:00Z").toEpochMilli();
+  private static final long FROM = TO - 300_000;
+  private static final String ITEMS = "\"method\":\"GET\",\"uri\":\"/api/items/:id\"";
+
+  @Test
+  void computesEndpointStatsFromTheQueryAnswers() {
+    try (FakePrometheus prometheus = new FakePrometheus()
+        .vector("sum by (method, uri, status) (increase(http_server_requests_seconds_count[300000ms]))",
+            element(ITEMS + ",\"status\":\"200\"", "9.8"), element(ITEMS + ",\"status\":\"503\"", "2.1"))
+        .vector("increase(http_server_requests_seconds_sum[300000ms])", element(ITEMS, "1.19"))
+        .vector("histogram_quantile(0.95, sum by (le, method, uri)", element(ITEMS, "0.25"))
+        .vector("histogram_quantile(0.99, sum by (le) (", element("", "0.5"))
+        .vector("max_over_time(http_server_requests_seconds_max", element(ITEMS, "0.75"))
+        .vector("increase(db_queries_per_request_sum", element(ITEMS, "24.5"))
+        .vector("increase(db_queries_per_request_count", element(ITEMS, "12.25"))
+        .vector("increase(db_n_plus_one_total", element(ITEMS + ",\"table\":\"orders\"", "3.1"))) {
+      WindowStats stats = source(prometheus, Duration.ofSeconds(5)).window(FROM, TO);
+
+      EndpointStats items = stats.endpoint("GET", "/api/items/:id").orElseThrow();
+      assertThat(items.count()).isEqualTo(12);
+      assertThat(items.statusCounts()).isEqualTo(Map.of(200, 10L, 503, 2L));
+      assertThat(items.serverErrors()).isEqualTo(2);
+      assertThat(items.avgMs()).isCloseTo(100.0, within(1e-9)); // 1.19 s / 11.9 requests
+      assertThat(items.p95Ms()).isEqualTo(250.0);
+      assertThat(items.p50Ms()).isNaN(); // no answer: unknown, not 0
+      assertThat(items.maxMs()).isEqualTo(750.0);
+      assertThat(items.avgQueriesPerRequest()).isEqualTo(2.0);
+      assertThat(items.nPlusOneCount()).isEqualTo(3);
+      assertThat(stats.nPlusOne()).hasSize(3).allSatisfy(f -> assertThat(f.table()).isEqualTo("orders"));
+      assertThat(stats.total().count()).isEqualTo(12);
+      assertThat(stats.total().p99Ms()).isEqualTo(500.0);
+    }
+  }
+
+  @Test
+  void mapsSlowQueriesByOperationAndTable() {
+    String orders = "\"operation\":\"SELECT\",\"table\":\"orders\"";
+    try (FakePrometheus prometheus = new FakePrometheus()
+        .vector("increase(db_query_duration_seconds_count",
+            element(orders + ",\"outcome\":\"success\"", "19.6"), element(orders + ",\"outcome\":\"error\"", "1"))
+        .vector("increase(db_query_duration_seconds_sum", element(orders, "12.3"))
+        .vector("histogram_quantile(0.95, sum by (le, operation, table)", element(orders, "0.9"))
+        .vector("max_over_time(db_query_duration_seconds_max", element(orders, "1.5"))) {
+      WindowStats stats = source(prometheus, Duration.ofSeconds(5)).window(FROM, TO);
+
+      assertThat(stats.queries()).singleElement().satisfies(q -> {
+        assertThat(q.fingerprint()).isEqualTo("SELECT orders");
+        assertThat(q.count()).isEqualTo(21);
+        assertThat(q.errorCount()).isEqualTo(1);
+        assertThat(q.avgMs()).isCloseTo(12_300 / 20.6, within(1e-9));
+        assertThat(q.p95Ms()).isEqualTo(900.0);
+        assertThat(q.maxMs()).isEqualTo(1500.0);
+      });
+    }
+  }
+
+  @Test
+  void readsOneHostSamplePerInstance() {
+    String instance = "\"instance\":\"orders:8080\"";
+    try (FakePrometheus prometheus = new FakePrometheus()
+        .vector("(system_cpu_usage[", element(instance, "0.5"))
+        .vector("(system_memory_used_bytes[", element(instance, "1073741824"))
+        .vector("(system_memory_total_bytes[", element(instance, "4294967296"))
+        .vector("(system_disk_used_bytes[", element(instance + ",\"mount\":\"/\"", "30"))
+        .vector("(system_disk_total_bytes[", element(instance + ",\"mount\":\"/\"", "120"))) {
+      WindowStats stats = source(prometheus, Duration.ofSeconds(5)).window(FROM, TO);
+
+      assertThat(stats.system()).singleElement().satisfies(s -> {
+        assertThat(s.cpuPercent()).isEqualTo(50.0);
+        assertThat(s.memoryPercent()).isEqualTo(25.0);
+        assertThat(s.memoryUsedMb()).isEqualTo(1024.0);
+        assertThat(s.diskUsagePercent()).isEqualTo(Map.of("/", 25.0));
+        assertThat(s.processCpuPercent()).isNaN();
+        assertThat(s.activeConnections()).isEqualTo(-1);
+      });
+    }
+  }
+
+  @Test
+  void anErrorStatusFromPrometheusThrows() {
+    try (FakePrometheus prometheus = new FakePrometheus().answer("http_server_requests_seconds_count", 400,
+        "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:2: parse error: unexpected\"}")) {
+      assertThatExceptionOfType(PrometheusQueryException.class)
+          .isThrownBy(() -> source(prometheus, Duration.ofSeconds(5)).window(FROM, TO))
+          .withMessage("Prometheus at " + prometheus.uri() + "/ failed query 'sum by (method, uri, status) "
+              + "(increase(http_server_requests_seconds_count[300000ms]))': HTTP 400, bad_data: 1:2: parse error: "
+              + "unexpected");
+    }
+  }
+
+  @Test
+  void aBodyThatIsNotJsonThrows() {
+    try (FakePrometheus prometheus = new FakePrometheus().answer("db_n_plus_one_total", 200, "<html>")) {
+      assertThatExceptionOfType(PrometheusQueryException.class)
+          .isThrownBy(() -> source(prometheus, Duration.ofSeconds(5)).window(FROM, TO))
+          .withMessageEndingWith("(increase(db_n_plus_one_total[300000ms]))': HTTP 200 with a body that is not JSON");
+    }
+  }
+
+  @Test
+  void aPrometheusThatDoesNotAnswerThrowsAfterTheTimeout() throws Exception {
+    try (HangingTarget hanging = new HangingTarget()) {
+      PrometheusQuerySource source = new PrometheusQuerySource(
+          java.net.URI.create(hanging.url().replace("/metrics", "")), Duration.ofMillis(300), () -> TO);
+
+      assertThatExceptionOfType(PrometheusQueryException.class).isThrownBy(() -> source.window(FROM, TO))
+          .withMessageEndingWith(": no response within 300 ms");
+    }
+  }
+
+  @Test
+  void theUrlMustBeHttp() {
+    assertThatExceptionOfType(SourceConfigException.class).isThrownBy(() -> PrometheusQuerySource.of("prometheus"))
+        .withMessage("PERFORMANCE_PROMETHEUS_URL: 'prometheus' is not an http or https URL with a host; expected "
+            + "the Prometheus server's base URL such as http://prometheus:9090");
+  }
+
+  private static PrometheusQuerySource source(FakePrometheus prometheus, Duration timeout) {
+    return new PrometheusQuerySource(prometheus.uri(), timeout, () -> TO);
+  }
+}
