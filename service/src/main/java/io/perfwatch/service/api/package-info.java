@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.service.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.service.demo;
+
+import org.jspecify.annotations.NullMarked;

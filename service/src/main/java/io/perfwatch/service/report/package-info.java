@@ -1,0 +1,4 @@
+@NullMarked
+package io.perfwatch.service.report;
+
+import org.jspecify.annotations.NullMarked;
