@@ -20,6 +20,7 @@ public final class TestRules {
 
   public String name = "rule";
   public String group = "group";
+  public Duration interval = Duration.ofSeconds(30);
   public Detector detector = Detector.LATENCY;
   public @Nullable Metric metric = Metric.AVG;
   public Scope scope = Scope.ENDPOINT;
@@ -49,6 +50,11 @@ public final class TestRules {
     return this;
   }
 
+  public TestRules every(Duration value) {
+    interval = value;
+    return this;
+  }
+
   public TestRules resource(Resource value) {
     resource = value;
     scope = value == Resource.DISK ? Scope.MOUNT : Scope.HOST;
@@ -56,7 +62,7 @@ public final class TestRules {
   }
 
   public RuleDefinition build() {
-    return new RuleDefinition(name, group, Duration.ofSeconds(30), detector, metric, scope, resource, threshold,
+    return new RuleDefinition(name, group, interval, detector, metric, scope, resource, threshold,
         window, minRequests, forDuration, keepFiringFor, severity, include, exclude, include4xx, baseline, labels,
         annotations, new SourcePosition("rules/test.yaml", 1, 1));
   }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A real exporter store on a fake clock, a real engine and tracker, and helpers to record realistic traffic. */
-final class Fixture implements StatsSource {
+class Fixture implements StatsSource {
   static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
 
   final AtomicLong now = new AtomicLong(T0.toEpochMilli());
