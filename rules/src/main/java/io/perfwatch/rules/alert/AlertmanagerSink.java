@@ -55,7 +55,8 @@ public final class AlertmanagerSink implements AlertSink, AutoCloseable {
     this.endpoint = baseUrl.resolve("/api/v2/alerts");
     this.generatorUrl = generatorUrl;
     this.settings = settings;
-    this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(settings.connectTimeout()).build();
     this.dropped = failures(registry, "dropped");
     this.gaveUp = failures(registry, "gave_up");
     this.sender = new Thread(this::run, "perfwatch-alertmanager");
