@@ -49,6 +49,12 @@ final class DegradationDetector implements BottleneckDetector {
     double then = Endpoints.value(metric, old);
     double current = Endpoints.value(metric, now);
     double increase = then > 0 ? (current - then) / then * 100 : Double.NaN;
+    return new Candidate(Endpoints.scope(rule, now), increase, Math.min(now.count(), old.count()), true, 0,
+        () -> describe(rule, metric, baseline, now, old, then, current, increase));
+  }
+
+  private static Candidate.Description describe(RuleDefinition rule, Metric metric, Baseline baseline,
+      EndpointStats now, EndpointStats old, double then, double current, double increase) {
     String name = Endpoints.name(rule, now);
     String since = baseline == Baseline.PREVIOUS_HOUR ? "the previous hour" : "the same hour yesterday";
     String summary = Texts.capitalize(Endpoints.label(metric)) + " of " + name + " rose " + Texts.num(increase)
@@ -57,8 +63,7 @@ final class DegradationDetector implements BottleneckDetector {
     Map<String, String> details = Map.of("metric", metric.yamlName(), "baseline", baseline.yamlName(),
         "baseline_ms", Texts.num(then), "current_ms", Texts.num(current),
         "baseline_requests", Long.toString(old.count()), "requests", Long.toString(now.count()));
-    return new Candidate(Endpoints.scope(rule, now), increase, Math.min(now.count(), old.count()), true,
-        Map.of("endpoint", name, "count", Long.toString(now.count())), details, summary,
+    return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(now.count())), details, summary,
         advice(since, now, old));
   }
 

@@ -18,14 +18,19 @@ final class ErrorRateDetector implements BottleneckDetector {
     int lowest = rule.include4xx() ? 400 : 500;
     long errors = e.serverErrors() + (rule.include4xx() ? e.clientErrors() : 0);
     double value = e.count() == 0 ? 0 : errors * 100.0 / e.count();
+    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true, 0,
+        () -> describe(rule, e, lowest, errors, value));
+  }
+
+  private static Candidate.Description describe(RuleDefinition rule, EndpointStats e, int lowest, long errors,
+      double value) {
     List<Map.Entry<Integer, Long>> codes = e.statusCounts().entrySet().stream()
         .filter(c -> c.getKey() >= lowest).sorted(Map.Entry.comparingByKey()).toList();
     String distribution = codes.stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining(", "));
     String name = Endpoints.name(rule, e);
     String summary = "Error rate of " + name + " is " + Texts.num(value) + "% (" + errors + " of " + e.count()
         + " requests; threshold " + Texts.num(rule.threshold()) + "%)";
-    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true,
-        Map.of("endpoint", name, "count", Long.toString(errors)),
+    return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(errors)),
         Map.of("status_codes", distribution, "errors", Long.toString(errors), "requests", Long.toString(e.count())),
         summary, advice(codes, errors, name));
   }

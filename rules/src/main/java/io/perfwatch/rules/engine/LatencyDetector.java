@@ -18,6 +18,10 @@ final class LatencyDetector implements BottleneckDetector {
 
   private static Candidate candidate(RuleDefinition rule, Metric metric, EndpointStats e) {
     double value = Endpoints.value(metric, e);
+    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true, 0, () -> describe(rule, metric, e, value));
+  }
+
+  private static Candidate.Description describe(RuleDefinition rule, Metric metric, EndpointStats e, double value) {
     String name = Endpoints.name(rule, e);
     Map<String, String> details = Map.of(
         "metric", metric.yamlName(),
@@ -28,7 +32,7 @@ final class LatencyDetector implements BottleneckDetector {
         "avg_query_time_ms", Texts.num(e.avgQueryTimeMs()));
     String summary = Texts.capitalize(Endpoints.label(metric)) + " of " + name + " is " + Texts.num(value)
         + " ms (threshold " + Texts.num(rule.threshold()) + " ms, " + e.count() + " requests)";
-    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true,
-        Map.of("endpoint", name, "count", Long.toString(e.count())), details, summary, Endpoints.latencyAdvice(e));
+    return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(e.count())), details, summary,
+        Endpoints.latencyAdvice(e));
   }
 }

@@ -48,8 +48,8 @@ final class NPlusOneDetector implements BottleneckDetector {
         "max_repeats", Integer.toString(maxRepeats), "total_ms", Texts.num(totalMs), "count", Integer.toString(count));
     Map<String, String> vars = Map.of("endpoint", endpoint, "table", table, "fingerprint", fingerprint,
         "count", Integer.toString(count));
-    return new Candidate(Map.of("endpoint", endpoint, "table", table), count, count, true, vars, details, summary,
-        advice(endpoint, table, fingerprint, maxRepeats));
+    return Candidate.of(Map.of("endpoint", endpoint, "table", table), count, count, true,
+        new Candidate.Description(vars, details, summary, advice(endpoint, table, fingerprint, maxRepeats)));
   }
 
   private static String advice(String endpoint, String table, String fingerprint, int maxRepeats) {

@@ -62,11 +62,11 @@ final class ResourceDetector implements BottleneckDetector {
       });
     }
     List<Candidate> candidates = new ArrayList<>();
-    latest.forEach((mount, percent) -> candidates.add(new Candidate(Map.of("resource", "disk", "mount", mount),
-        percent, 1, true, Map.of("resource", "disk", "mount", mount), Map.of("mount", mount),
+    latest.forEach((mount, percent) -> candidates.add(Candidate.of(Map.of("resource", "disk", "mount", mount),
+        percent, 1, true, new Candidate.Description(Map.of("resource", "disk", "mount", mount), Map.of("mount", mount),
         "Disk " + mount + " is " + Texts.num(percent) + "% full (threshold " + Texts.num(rule.threshold()) + "%)",
         "Free space on " + mount + ": rotate and compress logs, purge old data or temporary files, or grow the "
-            + "volume.")));
+            + "volume."))));
     return candidates;
   }
 
@@ -96,8 +96,8 @@ final class ResourceDetector implements BottleneckDetector {
   private static Candidate host(RuleDefinition rule, double value, long samples, boolean qualified,
       Map<String, String> details, String summary, String advice) {
     String resource = rule.resource() == null ? "" : rule.resource().yamlName();
-    return new Candidate(Map.of("resource", resource), value, samples, qualified,
-        Map.of("resource", resource, "count", Long.toString(samples)), details, summary, advice);
+    return Candidate.of(Map.of("resource", resource), value, samples, qualified, new Candidate.Description(
+        Map.of("resource", resource, "count", Long.toString(samples)), details, summary, advice));
   }
 
   private static String busiest(WindowStats w) {

@@ -58,15 +58,16 @@ final class RuleCompiler {
   }
 
   static Observation observe(RuleDefinition rule, Candidate c) {
-    Map<String, String> vars = new HashMap<>(c.vars());
+    Candidate.Description d = c.description().get();
+    Map<String, String> vars = new HashMap<>(d.vars());
     vars.put("value", Texts.num(c.value()));
     vars.put("threshold", Texts.num(rule.threshold()));
     String summary = rule.annotations().get("summary");
     String recommendation = rule.annotations().get("recommendation");
     return new Observation(rule.name(), rule.detector().yamlName(), c.scope(), c.value(), rule.threshold(),
-        severity(rule, c), summary == null ? c.summary() : Texts.render(summary, vars),
-        recommendation == null ? c.recommendation() : Texts.render(recommendation, vars), rule.labels(),
-        c.details());
+        severity(rule, c), summary == null ? d.summary() : Texts.render(summary, vars),
+        recommendation == null ? d.recommendation() : Texts.render(recommendation, vars), rule.labels(),
+        d.details());
   }
 
   /** The ladder's level, else its lowest (the threshold is exceeded), raised as the detector asks, capped. */

@@ -32,6 +32,12 @@ final class SlowQueryDetector implements BottleneckDetector {
     };
     double perMinute = q.count() / minutes;
     boolean frequent = perMinute >= FREQUENT_PER_MINUTE;
+    return new Candidate(Map.of("table", q.table(), "fingerprint", q.fingerprint()), value, q.count(), true,
+        frequent ? 1 : 0, () -> describe(rule, metric, q, value, perMinute, frequent));
+  }
+
+  private static Candidate.Description describe(RuleDefinition rule, Metric metric, QueryStats q, double value,
+      double perMinute, boolean frequent) {
     String table = q.table();
     List<String> columns = IndexAdvice.filteredColumns(q.fingerprint());
     String index = IndexAdvice.createIndex(table, columns);
@@ -43,8 +49,7 @@ final class SlowQueryDetector implements BottleneckDetector {
         "frequent", Boolean.toString(frequent));
     Map<String, String> vars = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", Long.toString(q.count()));
-    return new Candidate(Map.of("table", table, "fingerprint", q.fingerprint()), value, q.count(), true, vars,
-        details, summary, advice(q, index, perMinute, frequent), frequent ? 1 : 0);
+    return new Candidate.Description(vars, details, summary, advice(q, index, perMinute, frequent));
   }
 
   private static String advice(QueryStats q, String index, double perMinute, boolean frequent) {
