@@ -1,6 +1,10 @@
 package io.perfwatch.rules.alert;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivery bounds of the {@link AlertmanagerSink}: timeouts, retries with doubling backoff, the resolved-alert
@@ -26,5 +30,23 @@ public record AlertmanagerSettings(
   public static AlertmanagerSettings defaults() {
     return new AlertmanagerSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(500),
         Duration.ofSeconds(30), 6, 1_000, Duration.ofSeconds(5));
+  }
+
+  /** The Alertmanager base URL from {@code PERFORMANCE_ALERTMANAGER_URL}; empty when unset or blank. */
+  static Optional<URI> url(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    URI uri = null;
+    try {
+      uri = URI.create(value.trim());
+    } catch (IllegalArgumentException e) {
+      // reported below with what is allowed
+    }
+    if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+      throw new IllegalArgumentException(AlertmanagerSink.URL_ENV + "='" + value + "' is invalid: expected an "
+          + "http(s) URL such as http://alertmanager:9093");
+    }
+    return Optional.of(uri);
   }
 }

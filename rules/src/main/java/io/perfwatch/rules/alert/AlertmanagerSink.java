@@ -67,21 +67,8 @@ public final class AlertmanagerSink implements AlertSink, AutoCloseable {
   /** A sink for {@value #URL_ENV} with the default settings, or empty when it is not set. */
   public static Optional<AlertmanagerSink> fromEnv(Map<String, String> env, @Nullable String generatorUrl,
       MeterRegistry registry) {
-    String url = env.get(URL_ENV);
-    if (url == null || url.isBlank()) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = URI.create(url.trim());
-    } catch (IllegalArgumentException e) {
-      uri = null;
-    }
-    if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-      throw new IllegalArgumentException(URL_ENV + "='" + url + "' is invalid: expected an http(s) URL such as "
-          + "http://alertmanager:9093");
-    }
-    return Optional.of(new AlertmanagerSink(uri, generatorUrl, AlertmanagerSettings.defaults(), registry));
+    return AlertmanagerSettings.url(env.get(URL_ENV))
+        .map(url -> new AlertmanagerSink(url, generatorUrl, AlertmanagerSettings.defaults(), registry));
   }
 
   @Override

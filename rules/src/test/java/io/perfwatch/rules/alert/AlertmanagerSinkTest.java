@@ -1,6 +1,7 @@
 package io.perfwatch.rules.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -110,5 +111,15 @@ class AlertmanagerSinkTest {
       assertThat(failures("dropped")).isGreaterThanOrEqualTo(990.0);
       await().atMost(Duration.ofSeconds(10)).until(() -> failures("gave_up") >= 1.0);
     }
+  }
+
+  @Test
+  void theUrlComesFromTheEnvironment() {
+    assertThat(AlertmanagerSink.fromEnv(Map.of(), null, registry)).isEmpty();
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> AlertmanagerSink.fromEnv(Map.of("PERFORMANCE_ALERTMANAGER_URL", "alertmanager:9093"), null,
+            registry))
+        .withMessage("PERFORMANCE_ALERTMANAGER_URL='alertmanager:9093' is invalid: expected an http(s) URL such as "
+            + "http://alertmanager:9093");
   }
 }
