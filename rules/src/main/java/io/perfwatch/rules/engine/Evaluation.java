@@ -13,8 +13,11 @@ final class Evaluation {
     observations.add(observation);
   }
 
-  void fail() {
+  /** True the first time only, so a rule that throws for each of 500 endpoints is one error per evaluation. */
+  boolean fail() {
+    boolean first = !failed;
     failed = true;
+    return first;
   }
 
   boolean failed() {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes every evaluation error visible: {@code DefaultRulesEngine} treats a throwing condition as false, so this
  * listener logs it, counts it in {@code perfwatch.rule.evaluation.errors{rule}}, keeps the last one per rule and
- * marks the evaluation failed so its alerts keep their state instead of resolving.
+ * marks the evaluation failed so its alerts keep their state instead of resolving. One error per rule evaluation
+ * is reported (the first), however many scope instances threw.
  */
 final class EvaluationErrors implements RuleListener {
   private static final Logger LOG = LoggerFactory.getLogger(EvaluationErrors.class);
@@ -32,14 +33,16 @@ final class EvaluationErrors implements RuleListener {
 
   @Override
   public void onEvaluationError(Rule rule, Facts facts, Exception exception) {
-    failed(facts);
-    record(rule.getName(), "condition failed", exception);
+    if (firstFailure(facts)) {
+      record(rule.getName(), "condition failed", exception);
+    }
   }
 
   @Override
   public void onFailure(Rule rule, Facts facts, Exception exception) {
-    failed(facts);
-    record(rule.getName(), "action failed", exception);
+    if (firstFailure(facts)) {
+      record(rule.getName(), "action failed", exception);
+    }
   }
 
   void record(String rule, String what, Exception exception) {
@@ -66,10 +69,8 @@ final class EvaluationErrors implements RuleListener {
         .register(registry);
   }
 
-  private static void failed(Facts facts) {
+  private static boolean firstFailure(Facts facts) {
     Evaluation evaluation = facts.get(RuleCompiler.EVALUATION);
-    if (evaluation != null) {
-      evaluation.fail();
-    }
+    return evaluation == null || evaluation.fail();
   }
 }

@@ -3,7 +3,6 @@ package io.perfwatch.rules.engine;
 import static io.perfwatch.rules.alert.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.alert.TestRules;
 import io.perfwatch.rules.yaml.Detector;

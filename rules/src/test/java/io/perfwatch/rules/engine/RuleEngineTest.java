@@ -37,6 +37,7 @@ class RuleEngineTest {
   void aThrowingRuleIsCountedLoggedAndRecordedWhileOthersStillRun() {
     Fixture f = new Fixture(THROWING_LATENCY);
     f.requests(30, "GET", "/api/transactions", 500, 2500);
+    f.requests(20, "GET", "/api/accounts", 200, 100);
 
     List<Alert> alerts = f.evaluate(rule("latency", Detector.LATENCY).threshold(2000),
         rule("errors", Detector.ERROR_RATE).threshold(5));
@@ -52,6 +53,9 @@ class RuleEngineTest {
       assertThat(e.count()).isEqualTo(1);
     });
     assertThat(f.registry.get("perfwatch.rule.evaluations").counter().count()).isEqualTo(2.0);
+
+    f.evaluate(rule("latency", Detector.LATENCY).threshold(2000));
+    assertThat(f.engine.lastErrors().get("latency").count()).isEqualTo(2);
   }
 
   @Test
