@@ -153,4 +153,19 @@ class RuleEngineTest {
     assertThat(f.sink.lines()).containsExactly("firing critical errors {endpoint=GET /api/transactions}",
         "resolved critical errors {endpoint=GET /api/transactions}");
   }
+
+  @Test
+  void aThrowingActionIsAnEvaluationErrorToo() {
+    RuleCompiler brokenTexts = new RuleCompiler(kind -> (rule, windows) -> List.of(new Candidate(
+        Map.of("resource", "cpu"), 99, 1, true, 0, () -> {
+          throw new IllegalArgumentException("no text");
+        })));
+    Fixture f = new Fixture(brokenTexts);
+
+    assertThat(f.evaluate(rule("cpu", Detector.RESOURCE).resource(Resource.CPU).threshold(80))).isEmpty();
+    assertThat(f.engine.lastErrors().get("cpu").message())
+        .isEqualTo("action failed: IllegalArgumentException: no text");
+    assertThat(f.registry.get("perfwatch.rule.evaluation.errors").tag("rule", "cpu").counter().count())
+        .isEqualTo(1.0);
+  }
 }
