@@ -1,0 +1,21 @@
+package io.perfwatch.rules.engine;
+
+import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.List;
+
+/** The analysis behind one {@code detector:} kind: turns a window into one candidate per scope instance. */
+interface BottleneckDetector {
+
+  /** Every scope instance of the rule in the window, healthy or not; throws if a needed window is unavailable. */
+  List<Candidate> candidates(RuleDefinition rule, Windows windows);
+
+  /** The least traffic a verdict needs; most detectors take the rule's {@code min_requests}. */
+  default long minTraffic(RuleDefinition rule) {
+    return rule.minRequests();
+  }
+
+  /** The rule's condition; NaN values never hold (a failed reading is not a measurement). */
+  default boolean holds(Candidate candidate, double threshold, long minTraffic) {
+    return candidate.qualified() && candidate.traffic() >= minTraffic && candidate.value() >= threshold;
+  }
+}

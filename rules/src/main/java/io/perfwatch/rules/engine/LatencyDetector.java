@@ -1,0 +1,38 @@
+package io.perfwatch.rules.engine;
+
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.rules.yaml.Metric;
+import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Spec detector 1: average or percentile latency per endpoint (or overall) in milliseconds. */
+final class LatencyDetector implements BottleneckDetector {
+
+  @Override
+  public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
+    Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.P95);
+    return Endpoints.inScope(rule, windows.current(rule)).stream().map(e -> candidate(rule, metric, e)).toList();
+  }
+
+  private static Candidate candidate(RuleDefinition rule, Metric metric, EndpointStats e) {
+    double value = Endpoints.value(metric, e);
+    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true, 0, () -> describe(rule, metric, e, value));
+  }
+
+  private static Candidate.Description describe(RuleDefinition rule, Metric metric, EndpointStats e, double value) {
+    String name = Endpoints.name(rule, e);
+    Map<String, String> details = Map.of(
+        "metric", metric.yamlName(),
+        "requests", Long.toString(e.count()),
+        "avg_ms", Texts.num(e.avgMs()),
+        "p95_ms", Texts.num(e.p95Ms()),
+        "avg_queries_per_request", Texts.num(e.avgQueriesPerRequest()),
+        "avg_query_time_ms", Texts.num(e.avgQueryTimeMs()));
+    String summary = Texts.capitalize(Endpoints.label(metric)) + " of " + name + " is " + Texts.num(value)
+        + " ms (threshold " + Texts.num(rule.threshold()) + " ms, " + e.count() + " requests)";
+    return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(e.count())), details, summary,
+        Endpoints.latencyAdvice(e));
+  }
+}

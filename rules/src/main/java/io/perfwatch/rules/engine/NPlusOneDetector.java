@@ -1,0 +1,60 @@
+package io.perfwatch.rules.engine;
+
+import io.perfwatch.exporter.store.NPlusOneFinding;
+import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Spec detector 4: the exporter's N+1 findings of the window, grouped by endpoint and table. The value is the number
+ * of requests that showed the pattern.
+ */
+final class NPlusOneDetector implements BottleneckDetector {
+
+  @Override
+  public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
+    Map<List<String>, List<NPlusOneFinding>> groups = new LinkedHashMap<>();
+    for (NPlusOneFinding f : windows.current(rule).nPlusOne()) {
+      if (rule.matchesRoute(f.route())) {
+        groups.computeIfAbsent(List.of(f.method(), f.route(), f.table()), k -> new ArrayList<>()).add(f);
+      }
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    groups.forEach((key, findings) -> candidates.add(candidate(rule, key.get(0) + " " + key.get(1), key.get(2),
+        findings)));
+    return candidates;
+  }
+
+  /** A single finding is already a verdict: each one is a request that repeated a query. */
+  @Override
+  public long minTraffic(RuleDefinition rule) {
+    return 1;
+  }
+
+  private static Candidate candidate(RuleDefinition rule, String endpoint, String table,
+      List<NPlusOneFinding> findings) {
+    String fingerprint = findings.stream()
+        .collect(Collectors.groupingBy(NPlusOneFinding::fingerprint, LinkedHashMap::new, Collectors.counting()))
+        .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    int maxRepeats = findings.stream().mapToInt(NPlusOneFinding::repeats).max().orElse(0);
+    double totalMs = findings.stream().mapToLong(NPlusOneFinding::totalNanos).sum() / 1e6;
+    int count = findings.size();
+    String summary = endpoint + " ran the same query on " + table + " up to " + maxRepeats + " times per request ("
+        + count + " requests, " + Texts.num(totalMs) + " ms in total): " + fingerprint;
+    Map<String, String> details = Map.of("table", table, "fingerprint", fingerprint,
+        "max_repeats", Integer.toString(maxRepeats), "total_ms", Texts.num(totalMs), "count", Integer.toString(count));
+    Map<String, String> vars = Map.of("endpoint", endpoint, "table", table, "fingerprint", fingerprint,
+        "count", Integer.toString(count));
+    return Candidate.of(Map.of("endpoint", endpoint, "table", table), count, count, true,
+        new Candidate.Description(vars, details, summary, advice(endpoint, table, fingerprint, maxRepeats)));
+  }
+
+  private static String advice(String endpoint, String table, String fingerprint, int maxRepeats) {
+    String key = IndexAdvice.filteredColumns(fingerprint).stream().findFirst().orElse("id");
+    return "Load the " + table + " rows of " + endpoint + " in one query instead of " + maxRepeats + ": batch them "
+        + "with WHERE " + key + " IN (...) or JOIN " + table + " into the parent query (eager loading).";
+  }
+}

@@ -1,0 +1,94 @@
+package io.perfwatch.rules.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.perfwatch.rules.alert.Alert;
+import io.perfwatch.rules.alert.AlertTracker;
+import io.perfwatch.rules.engine.RuleCompiler.CompiledRule;
+import io.perfwatch.rules.source.StatsSource;
+import io.perfwatch.rules.yaml.RuleDefinition;
+import io.perfwatch.rules.yaml.RuleSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jeasy.rules.core.DefaultRulesEngine;
+
+/**
+ * Evaluates rules against a {@link StatsSource} and feeds the {@link AlertTracker}. Each rule reads the window
+ * {@code [now - window, now]} (fetched once per distinct window per call) and is fired through Easy Rules once per
+ * scope instance. A rule whose evaluation failed (a window the source could not give, a throwing condition or
+ * action) is reported through {@link #lastErrors()} and its alerts keep their state, as Prometheus keeps an
+ * alerting rule's alerts when its query fails; the other rules still run. Thread-safe.
+ */
+public final class RuleEngine {
+  private final StatsSource source;
+  private final AlertTracker tracker;
+  private final RuleCompiler compiler;
+  private final EvaluationErrors errors;
+  private final DefaultRulesEngine engine = new DefaultRulesEngine();
+  private final Counter evaluations;
+
+  public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry) {
+    this(source, tracker, registry, new RuleCompiler());
+  }
+
+  RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler) {
+    this.source = source;
+    this.tracker = tracker;
+    this.compiler = compiler;
+    this.errors = new EvaluationErrors(registry, () -> Instant.ofEpochMilli(source.nowMillis()));
+    this.engine.registerRuleListener(errors);
+    this.evaluations = Counter.builder("perfwatch.rule.evaluations")
+        .description("Rule evaluations, successful or not (one per rule per cycle)")
+        .register(registry);
+  }
+
+  /** Every rule now (the API's POST /analyze); returns the pending and firing alerts of these rules. */
+  public List<Alert> evaluate(RuleSet rules) {
+    return evaluate(rules.rules());
+  }
+
+  /** One group's rules; returns the pending and firing alerts of these rules, newest first. */
+  public List<Alert> evaluate(List<RuleDefinition> rules) {
+    long now = source.nowMillis();
+    Windows windows = new Windows(source, now);
+    for (RuleDefinition rule : rules) {
+      evaluate(compiler.compile(rule), windows, Instant.ofEpochMilli(now));
+    }
+    tracker.publish();
+    Set<String> names = rules.stream().map(RuleDefinition::name).collect(Collectors.toSet());
+    return tracker.active().stream().filter(a -> names.contains(a.rule())).toList();
+  }
+
+  /** After a reload: alerts and errors of rules that no longer exist resolve and go. */
+  public void retainOnly(RuleSet rules) {
+    Set<String> names = rules.rules().stream().map(RuleDefinition::name).collect(Collectors.toSet());
+    tracker.retainRules(names, Instant.ofEpochMilli(source.nowMillis()));
+    errors.retain(names);
+  }
+
+  /** The last evaluation error of each rule that failed since start (and still exists). */
+  public Map<String, RuleError> lastErrors() {
+    return errors.lastErrors();
+  }
+
+  private void evaluate(CompiledRule rule, Windows windows, Instant now) {
+    evaluations.increment();
+    List<Candidate> candidates;
+    try {
+      candidates = rule.detector().candidates(rule.definition(), windows);
+    } catch (RuntimeException e) {
+      errors.record(rule.definition().name(), "evaluation failed", e);
+      return;
+    }
+    Evaluation evaluation = new Evaluation();
+    for (Candidate candidate : candidates) {
+      engine.fire(rule.rules(), RuleCompiler.facts(rule, candidate, evaluation));
+    }
+    if (!evaluation.failed()) {
+      tracker.apply(rule.definition(), evaluation.observations(), now);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.perfwatch.rules.engine;
+
+import io.perfwatch.exporter.store.QueryStats;
+import io.perfwatch.rules.yaml.Metric;
+import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Spec detector 3: SQL fingerprints whose avg, p95 or max duration exceeds the threshold. Severity comes from the
+ * duration ratio and is raised one level when the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE}
+ * executions per minute of the window on average (about one a second), where its slowness adds up across requests.
+ */
+final class SlowQueryDetector implements BottleneckDetector {
+  static final double FREQUENT_PER_MINUTE = 60;
+
+  @Override
+  public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
+    Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.AVG);
+    double minutes = Math.max(1, rule.window().toMillis() / 60_000.0);
+    return windows.current(rule).queries().stream().map(q -> candidate(rule, metric, q, minutes)).toList();
+  }
+
+  private static Candidate candidate(RuleDefinition rule, Metric metric, QueryStats q, double minutes) {
+    double value = switch (metric) {
+      case AVG -> q.avgMs();
+      case P95 -> q.p95Ms();
+      case MAX -> q.maxMs();
+      default -> throw new IllegalArgumentException("rule '" + rule.name() + "': slow_query measures avg, p95 or max"
+          + ", not " + metric.yamlName());
+    };
+    double perMinute = q.count() / minutes;
+    boolean frequent = perMinute >= FREQUENT_PER_MINUTE;
+    return new Candidate(Map.of("table", q.table(), "fingerprint", q.fingerprint()), value, q.count(), true,
+        frequent ? 1 : 0, () -> describe(rule, metric, q, value, perMinute, frequent));
+  }
+
+  private static Candidate.Description describe(RuleDefinition rule, Metric metric, QueryStats q, double value,
+      double perMinute, boolean frequent) {
+    String table = q.table();
+    List<String> columns = IndexAdvice.filteredColumns(q.fingerprint());
+    String index = IndexAdvice.createIndex(table, columns);
+    String summary = "Slow " + q.operation() + " on " + table + ": " + metric.yamlName() + " " + Texts.num(value)
+        + " ms over " + q.count() + " executions (threshold " + Texts.num(rule.threshold()) + " ms): "
+        + q.fingerprint();
+    Map<String, String> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
+        "count", Long.toString(q.count()), "total_ms", Texts.num(q.totalMs()), "index", index,
+        "frequent", Boolean.toString(frequent));
+    Map<String, String> vars = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
+        "count", Long.toString(q.count()));
+    return new Candidate.Description(vars, details, summary, advice(q, index, perMinute, frequent));
+  }
+
+  private static String advice(QueryStats q, String index, double perMinute, boolean frequent) {
+    String table = q.table();
+    String fix;
+    if (q.operation().equals("INSERT")) {
+      fix = "Inserts into " + table + " are slow: batch them and check the table's indexes, triggers and locks";
+    } else if (!index.isEmpty()) {
+      fix = "Index the columns " + q.operation() + " on " + table + " filters by: " + index
+          + "; confirm the plan with EXPLAIN ANALYZE";
+    } else {
+      fix = "The " + q.operation() + " on " + table + " filters on no bound value, so it likely scans the table: "
+          + "add a selective WHERE clause, paginate with LIMIT, or cache the result";
+    }
+    return frequent ? fix + "; it runs " + Texts.num(perMinute) + " times a minute: cache the result or batch the "
+        + "calls." : fix + ".";
+  }
+}

@@ -1,0 +1,63 @@
+package io.perfwatch.rules.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.RuleDefinition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SinksTest {
+  private static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
+
+  private static Observation seen(String endpoint, Severity severity) {
+    return new Observation("latency", "latency", Map.of("endpoint", endpoint), 2500, 2000, severity, "slow",
+        "cache", Map.of(), Map.of());
+  }
+
+  private double gauge(SimpleMeterRegistry registry, String severity, String state) {
+    return registry.get("perfwatch.alerts").tags("alertname", "latency", "severity", severity, "state", state)
+        .gauge().value();
+  }
+
+  @Test
+  void alertsGaugeCountsPendingAndFiringAndReturnsToZero() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    AlertTracker tracker = new AlertTracker(Clock.fixed(T0, ZoneOffset.UTC), HistoryLimits.defaults(),
+        List.of(new MetricsSink(registry)));
+    TestRules rule = TestRules.rule("latency", Detector.LATENCY);
+    rule.forDuration = Duration.ofMinutes(1);
+    RuleDefinition latency = rule.build();
+
+    tracker.apply(latency, List.of(seen("GET /a", Severity.HIGH), seen("GET /b", Severity.HIGH)), T0);
+    tracker.publish();
+    assertThat(gauge(registry, "high", "pending")).isEqualTo(2.0);
+
+    tracker.apply(latency, List.of(seen("GET /a", Severity.HIGH), seen("GET /b", Severity.LOW)), T0.plusSeconds(60));
+    tracker.publish();
+    assertThat(gauge(registry, "high", "pending")).isEqualTo(0.0);
+    assertThat(gauge(registry, "high", "firing")).isEqualTo(1.0);
+    assertThat(gauge(registry, "low", "firing")).isEqualTo(1.0);
+
+    tracker.apply(latency, List.of(), T0.plusSeconds(90));
+    tracker.publish();
+    assertThat(gauge(registry, "high", "firing")).isEqualTo(0.0);
+    assertThat(gauge(registry, "low", "firing")).isEqualTo(0.0);
+    assertThat(registry.get("perfwatch.alerts").gauges()).hasSize(3);
+  }
+
+  @Test
+  void logLineNamesStateSeverityRuleScopeValueAndThreshold() {
+    Alert alert = new Alert("id", "latency", "latency", Severity.HIGH, AlertState.FIRING,
+        Map.of("endpoint", "GET /a", "table", "t"), 2500.5, 2000, T0, T0, null, "s", "r", Map.of(), Map.of());
+
+    assertThat(LogSink.line(alert)).isEqualTo(
+        "alert firing severity=high rule=latency scope={endpoint=GET /a, table=t} value=2500.5 threshold=2000.0");
+  }
+}

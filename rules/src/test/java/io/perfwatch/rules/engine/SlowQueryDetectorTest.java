@@ -1,0 +1,87 @@
+package io.perfwatch.rules.engine;
+
+import static io.perfwatch.rules.alert.TestRules.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.perfwatch.rules.alert.Alert;
+import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.rules.alert.TestRules;
+import io.perfwatch.rules.yaml.Detector;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlowQueryDetectorTest {
+  private static final String SQL =
+      "SELECT * FROM transactions t WHERE t.user_id = ? AND t.created_at > ? ORDER BY t.created_at DESC LIMIT ?";
+  private final Fixture f = new Fixture();
+
+  private static TestRules slowQuery() {
+    TestRules rule = rule("slow-query", Detector.SLOW_QUERY).threshold(500);
+    rule.minRequests = 5;
+    rule.keepFiringFor = Duration.ofMinutes(1);
+    return rule;
+  }
+
+  @Test
+  void slowFingerprintNamesTheTableAndSuggestsAnIndex() {
+    f.queries(10, SQL, "SELECT", "transactions", 800);
+    f.queries(100, "SELECT * FROM accounts WHERE id = ?", "SELECT", "accounts", 2);
+
+    assertThat(f.evaluate(slowQuery())).singleElement().satisfies(a -> {
+      assertThat(a.scope()).isEqualTo(Map.of("table", "transactions", "fingerprint", SQL));
+      assertThat(a.value()).isEqualTo(800.0);
+      assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(a.details()).containsEntry("table", "transactions").containsEntry("operation", "SELECT")
+          .containsEntry("fingerprint", SQL).containsEntry("count", "10").containsEntry("frequent", "false");
+      assertThat(a.recommendation()).isEqualTo("Index the columns SELECT on transactions filters by: "
+          + "CREATE INDEX ON transactions (user_id, created_at); confirm the plan with EXPLAIN ANALYZE.");
+    });
+  }
+
+  @Test
+  void aFrequentFingerprintIsRaisedOneLevelCappedAtCritical() {
+    f.queries(300, SQL, "SELECT", "transactions", 800);
+    assertThat(f.evaluate(slowQuery())).singleElement().satisfies(a -> {
+      assertThat(a.severity()).isEqualTo(Severity.HIGH);
+      assertThat(a.recommendation()).endsWith("; it runs 60 times a minute: cache the result or batch the calls.");
+    });
+
+    f.advance(Duration.ofSeconds(1));
+    f.queries(300, SQL, "SELECT", "transactions", 5000);
+    assertThat(f.evaluate(slowQuery())).singleElement().satisfies(a -> {
+      assertThat(a.value()).isEqualTo(2900.0);
+      assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+    });
+  }
+
+  @Test
+  void resolvesOnceTheQueryIsFastForKeepFiringFor() {
+    f.queries(10, SQL, "SELECT", "transactions", 800);
+    f.evaluate(slowQuery());
+
+    f.advance(Duration.ofSeconds(30));
+    f.queries(400, SQL, "SELECT", "transactions", 20);
+    assertThat(f.evaluate(slowQuery())).hasSize(1);
+    f.advance(Duration.ofSeconds(30));
+    assertThat(f.evaluate(slowQuery())).isEmpty();
+    assertThat(f.sink.lines()).containsExactly("firing medium slow-query {fingerprint=" + SQL
+        + ", table=transactions}", "resolved medium slow-query {fingerprint=" + SQL + ", table=transactions}");
+  }
+
+  @Test
+  void rareSlowQueriesBelowMinRequestsRaiseNothing() {
+    f.queries(4, SQL, "SELECT", "transactions", 5000);
+
+    assertThat(f.evaluate(slowQuery())).isEmpty();
+  }
+
+  @Test
+  void aStatementWithoutFilterGetsScanAdvice() {
+    f.queries(10, "SELECT * FROM audit_log ORDER BY id", "SELECT", "audit_log", 900);
+
+    assertThat(f.evaluate(slowQuery())).extracting(Alert::recommendation).containsExactly("The SELECT on audit_log "
+        + "filters on no bound value, so it likely scans the table: add a selective WHERE clause, paginate with "
+        + "LIMIT, or cache the result.");
+  }
+}
