@@ -42,6 +42,17 @@ public final class TestRules {
     TestRules rule = new TestRules();
     rule.name = name;
     rule.detector = detector;
+    // the defaults the parser would demand for this detector
+    switch (detector) {
+      case ERROR_RATE, N_PLUS_ONE -> rule.metric = null;
+      case RESOURCE -> {
+        rule.metric = null;
+        rule.scope = Scope.HOST;
+      }
+      case SLOW_QUERY -> rule.scope = Scope.QUERY;
+      case DEGRADATION -> rule.baseline = Baseline.PREVIOUS_HOUR;
+      default -> { }
+    }
     return rule;
   }
 

@@ -114,7 +114,7 @@ class ResourceDetectorTest {
   void healthyHostRaisesNothingAndNaNIsNeverZero() {
     f.system(30, 20, 40, 1000, DISKS, 3);
     f.system(20, Double.NaN, Double.NaN, Double.NaN, Map.of("/", Double.NaN), 2);
-    TestRules cpuBelowNaN = resource("cpu-floor", Resource.CPU, 0);
+    TestRules cpuBelowNaN = resource("cpu-floor", Resource.CPU, 0.001);
 
     assertThat(f.evaluate(resource("cpu", Resource.CPU, 80), resource("mem", Resource.MEMORY, 85),
         resource("disk", Resource.DISK, 90), resource("busy", Resource.CONCURRENCY, 100),

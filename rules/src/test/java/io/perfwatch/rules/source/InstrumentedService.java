@@ -81,8 +81,12 @@ final class InstrumentedService implements AutoCloseable {
     return perfwatch;
   }
 
-  /** Sends {@code times} GET requests to {@code path} and checks each got {@code status}. */
+  /**
+   * Sends {@code times} GET requests to {@code path}, checks each got {@code status}, and waits until perfwatch has
+   * recorded them (it does so once the server has finished, a moment after the client has the response).
+   */
   void get(String path, int times, int status) {
+    long expected = perfwatch.http().requestCount() + times;
     for (int i = 0; i < times; i++) {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
           .timeout(Duration.ofSeconds(10)).build();
@@ -98,6 +102,8 @@ final class InstrumentedService implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> perfwatch.http().requestCount() >= expected);
   }
 
   private void execute(String... statements) {
