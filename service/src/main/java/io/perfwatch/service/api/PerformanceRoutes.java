@@ -1,0 +1,141 @@
+package io.perfwatch.service.api;
+
+import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.exporter.system.HostReading;
+import io.perfwatch.rules.alert.Alert;
+import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.service.report.DatabaseReport;
+import io.perfwatch.service.report.EndpointSummary;
+import io.perfwatch.service.report.HealthScore;
+import io.perfwatch.service.report.SummaryReport;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import spark.Route;
+import spark.Service;
+
+/** The spec's {@code /api/v1/performance} endpoints. Admin ones pass {@link AdminAuth} first. */
+public final class PerformanceRoutes {
+  public static final String BASE = "/api/v1/performance";
+
+  private final ApiContext ctx;
+  private final Json json = new Json();
+
+  private PerformanceRoutes(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public static void register(Service http, ApiContext ctx) {
+    PerformanceRoutes routes = new PerformanceRoutes(ctx);
+    ApiErrors.register(http, ctx.corsOrigins());
+    http.get(BASE + "/health", routes.json(routes::health), routes.json);
+    http.get(BASE + "/metrics", routes.json(routes::metrics), routes.json);
+    http.get(BASE + "/endpoints", routes.admin(routes::endpoints), routes.json);
+    http.get(BASE + "/database", routes.admin(routes::database), routes.json);
+    http.get(BASE + "/alerts", routes.admin(routes::alerts), routes.json);
+    http.get(BASE + "/report", routes.admin(new Reports(ctx)::report), routes.json);
+    http.post(BASE + "/analyze", routes.admin(routes::analyze), routes.json);
+    http.get(BASE + "/analyze/endpoint/*", routes.admin(new Reports(ctx)::endpoint), routes.json);
+  }
+
+  private Route json(Route route) {
+    return (req, res) -> {
+      res.type("application/json");
+      return route.handle(req, res);
+    };
+  }
+
+  private Route admin(Route route) {
+    return json((req, res) -> {
+      ctx.auth().handle(req, res);
+      return route.handle(req, res);
+    });
+  }
+
+  private Object health(spark.Request req, spark.Response res) {
+    WindowStats window = window(ctx.perfwatch().config().thresholds().analysisWindowMinutes());
+    List<Alert> firing = firing();
+    HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
+    HostReading host = ctx.perfwatch().system().latest();
+    Map<String, Object> system = new LinkedHashMap<>();
+    system.put("cpu_percent", round(host.systemCpu() * 100));
+    system.put("memory_percent", round(host.memoryPercent()));
+    system.put("active_requests", ctx.perfwatch().http().activeRequests());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", score.health());
+    body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
+    body.put("system_metrics", system);
+    body.put("performance_score", score.score());
+    return body;
+  }
+
+  private Object metrics(spark.Request req, spark.Response res) {
+    QueryParams params = new QueryParams(req);
+    int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
+    boolean includeSystem = params.bool("include_system", true);
+    return new MetricsReport(ctx).of(window(minutes), minutes, includeSystem);
+  }
+
+  private Object endpoints(spark.Request req, spark.Response res) {
+    QueryParams params = new QueryParams(req);
+    int topN = params.integer("top_n", 10, 1, 1000);
+    int minutes = params.integer("minutes", 60, 1, ctx.historyHours() * 60);
+    WindowStats window = window(minutes);
+    List<EndpointSummary> top = window.endpoints().stream().map(EndpointSummary::of)
+        .sorted((a, b) -> Double.compare(b.totalTimeMs(), a.totalTimeMs())).limit(topN).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("window_minutes", minutes);
+    body.put("total_endpoints", window.endpoints().size());
+    body.put("endpoints", top);
+    return body;
+  }
+
+  private Object database(spark.Request req, spark.Response res) {
+    QueryParams params = new QueryParams(req);
+    int minutes = params.integer("minutes", 10, 1, ctx.historyHours() * 60);
+    boolean slow = params.bool("include_slow_queries", true);
+    return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow);
+  }
+
+  private Object alerts(spark.Request req, spark.Response res) {
+    QueryParams params = new QueryParams(req);
+    int hours = params.integer("hours", 24, 1, ctx.historyHours());
+    String severity = params.oneOf("severity", "low", List.of("low", "medium", "high", "critical"));
+    Severity floor = Severity.parse(severity).orElseThrow();
+    Instant since = Instant.ofEpochMilli(ctx.source().nowMillis() - hours * 3_600_000L);
+    List<Alert> alerts = ctx.alerts().alerts(since).stream().filter(a -> a.severity().compareTo(floor) >= 0).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("hours", hours);
+    body.put("severity", severity);
+    body.put("total", alerts.size());
+    body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
+    return body;
+  }
+
+  private Object analyze(spark.Request req, spark.Response res) {
+    List<Alert> alerts = ctx.engine().evaluate(ctx.rules().get());
+    Map<String, Object> errors = new LinkedHashMap<>();
+    ctx.engine().lastErrors().forEach((rule, error) -> errors.put(rule, error.message()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
+    body.put("rules_evaluated", ctx.rules().get().rules().size());
+    body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
+    body.put("errors", errors);
+    return body;
+  }
+
+  private List<Alert> firing() {
+    return ctx.alerts().active().stream().filter(a -> a.state() == AlertState.FIRING).toList();
+  }
+
+  private WindowStats window(int minutes) {
+    long now = ctx.source().nowMillis();
+    return ctx.source().window(now - minutes * 60_000L, now);
+  }
+
+  static double round(double value) {
+    return Double.isFinite(value) ? Math.round(value * 10) / 10.0 : value;
+  }
+}

@@ -1,0 +1,82 @@
+package io.perfwatch.service.api;
+
+import io.perfwatch.exporter.http.RouteTemplates;
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.alert.Alert;
+import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.service.report.DetailedReport;
+import io.perfwatch.service.report.EndpointAnalysis;
+import io.perfwatch.service.report.SummaryReport;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import spark.Request;
+import spark.Response;
+
+/** {@code /report} and {@code /analyze/endpoint/{path}}. */
+final class Reports {
+  private static final long HOUR = 3_600_000L;
+
+  private final ApiContext ctx;
+
+  Reports(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  Object report(Request req, Response res) {
+    QueryParams params = new QueryParams(req);
+    int hours = params.integer("hours", 24, 1, ctx.historyHours());
+    String format = params.oneOf("format", "summary", List.of("summary", "detailed"));
+    long now = ctx.source().nowMillis();
+    WindowStats window = ctx.source().window(now - hours * HOUR, now);
+    List<Alert> firing = ctx.alerts().active().stream().filter(a -> a.state() == AlertState.FIRING).toList();
+    var thresholds = ctx.perfwatch().config().thresholds();
+    if ("summary".equals(format)) {
+      return SummaryReport.of(window, firing, thresholds);
+    }
+    // the previous window of the same length, as far as the history reaches
+    long beforeFrom = Math.max(now - ctx.historyHours() * HOUR, now - 2 * hours * HOUR);
+    WindowStats before = beforeFrom < now - hours * HOUR ? ctx.source().window(beforeFrom, now - hours * HOUR)
+        : ctx.source().window(now - hours * HOUR, now - hours * HOUR + 1);
+    List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
+    return DetailedReport.of(hours, window, before, inWindow, firing, thresholds, thresholds.maxQueryTimeMs());
+  }
+
+  Object endpoint(Request req, Response res) {
+    QueryParams params = new QueryParams(req);
+    String method = params.oneOf("method", "get",
+        List.of("get", "post", "put", "delete", "patch", "head", "options")).toUpperCase(Locale.ROOT);
+    int hours = params.integer("hours", 24, 1, ctx.historyHours());
+    String[] splat = req.splat();
+    String path = "/" + (splat.length == 0 ? "" : splat[0].replaceFirst("^/+", ""));
+    long now = ctx.source().nowMillis();
+    WindowStats window = ctx.source().window(now - hours * HOUR, now);
+    EndpointStats stats = resolve(window, method, path).orElseThrow(() -> ApiException.notFound(
+        "no requests recorded for " + method + " " + QueryParams.echo(path) + " in the last " + hours + " hours"));
+    Map<Instant, EndpointAnalysis.Point> series = new LinkedHashMap<>();
+    long firstHour = (now / HOUR - (hours - 1)) * HOUR;
+    for (long from = firstHour; from <= now; from += HOUR) {
+      Optional<EndpointStats> hour = ctx.source().window(from, Math.min(from + HOUR - 1, now))
+          .endpoint(stats.method(), stats.route());
+      series.put(Instant.ofEpochMilli(from), hour.map(e -> new EndpointAnalysis.Point(e.count(),
+          PerformanceRoutes.round(e.avgMs()), PerformanceRoutes.round(e.p95Ms()), e.serverErrors()))
+          .orElse(new EndpointAnalysis.Point(0, 0, 0, 0)));
+    }
+    return EndpointAnalysis.of(stats, hours, series);
+  }
+
+  /** The route template itself, or the template a concrete path belongs to. */
+  static Optional<EndpointStats> resolve(WindowStats window, String method, String path) {
+    Optional<EndpointStats> exact = window.endpoint(method, path);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    List<String> templates = window.endpoints().stream().filter(e -> e.method().equals(method))
+        .map(EndpointStats::route).filter(r -> r.startsWith("/")).toList();
+    return RouteTemplates.of(templates).match(path).flatMap(t -> window.endpoint(method, t));
+  }
+}

@@ -1,0 +1,86 @@
+package io.perfwatch.service.report;
+
+import io.perfwatch.exporter.config.Thresholds;
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.NPlusOneFinding;
+import io.perfwatch.exporter.store.QueryStats;
+import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.alert.Alert;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Recommendations from the window and the alerts: every firing alert's own advice (which names its endpoint,
+ * table or fingerprint), plus what the data shows even below alert thresholds: repeated statements within one
+ * request, statements slower than the query threshold, endpoints that make many queries per request.
+ */
+public final class Recommendations {
+  static final int MAX = 20;
+
+  private Recommendations() {}
+
+  public static List<Recommendation> of(WindowStats window, List<Alert> alerts, Thresholds thresholds) {
+    Map<String, Recommendation> byKey = new LinkedHashMap<>();
+    alerts.stream().sorted(Comparator.comparing(Alert::severity).reversed()).forEach(a -> byKey.putIfAbsent(
+        a.rule() + a.scope(), new Recommendation(category(a.detector()), a.severity().label(), a.summary(),
+            a.recommendation(), evidence(a.scope()))));
+    nPlusOne(window.nPlusOne()).forEach(r -> byKey.putIfAbsent(r.evidence(), r));
+    for (QueryStats q : window.queries()) {
+      if (q.avgMs() > thresholds.maxQueryTimeMs() && byKey.size() < MAX) {
+        byKey.putIfAbsent(q.fingerprint(), new Recommendation("database", "medium",
+            String.format(Locale.ROOT, "Slow %s on %s: %.1f ms on average over %d runs", q.operation(), q.table(),
+                q.avgMs(), q.count()),
+            "Check the plan with EXPLAIN ANALYZE and index the columns this statement filters on: " + q.fingerprint(),
+            q.fingerprint()));
+      }
+    }
+    for (EndpointStats e : window.endpoints()) {
+      if (e.avgQueriesPerRequest() >= 10 && byKey.size() < MAX) {
+        String endpoint = e.method() + " " + e.route();
+        byKey.putIfAbsent(endpoint + "#queries", new Recommendation("caching", "low",
+            String.format(Locale.ROOT, "%s makes %.1f queries per request", endpoint, e.avgQueriesPerRequest()),
+            "Cache data that rarely changes, or fetch it in fewer, larger queries.", endpoint));
+      }
+    }
+    return byKey.values().stream().limit(MAX).toList();
+  }
+
+  private static List<Recommendation> nPlusOne(List<NPlusOneFinding> findings) {
+    Map<String, List<NPlusOneFinding>> byEndpointAndTable = findings.stream().collect(Collectors.groupingBy(
+        f -> f.method() + " " + f.route() + " / " + f.table(), LinkedHashMap::new, Collectors.toList()));
+    List<Recommendation> out = new ArrayList<>();
+    byEndpointAndTable.forEach((key, list) -> {
+      NPlusOneFinding worst = list.stream().max(Comparator.comparingInt(NPlusOneFinding::repeats)).orElseThrow();
+      Set<String> fingerprints = new LinkedHashSet<>();
+      list.forEach(f -> fingerprints.add(f.fingerprint()));
+      out.add(new Recommendation("database", "medium",
+          String.format(Locale.ROOT, "N+1 queries: %s %s runs a query on %s up to %d times per request (%d requests)",
+              worst.method(), worst.route(), worst.table(), worst.repeats(), list.size()),
+          "Load the " + worst.table() + " rows in one query (WHERE id IN (...)) or a JOIN instead of one per row: "
+              + String.join("; ", fingerprints),
+          key));
+    });
+    return out;
+  }
+
+  private static String category(String detector) {
+    return switch (detector) {
+      case "slow_query", "n_plus_one" -> "database";
+      case "resource" -> "resources";
+      case "error_rate" -> "reliability";
+      default -> "code";
+    };
+  }
+
+  private static String evidence(Map<String, String> scope) {
+    return scope.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+  }
+}
