@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** Validates a rule file as the service would load it, printing every problem as {@code file:line:column}. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Validate a rule file. Prints 'OK: N rules in M groups' and exits 0, or prints every problem",
-        "(file:line:column: rule 'name': message) to stderr and exits 1.",
-        "${ENV_VAR:default} references are resolved against the environment."})
+    description = {"Validate a rule file.",
+        "Prints 'OK: N rules in M groups' and exits 0, or prints every problem to stderr, one per line as "
+            + "file:line:column: rule 'name': message, and exits 1.",
+        // $$ escapes picocli's own ${...} interpolation
+        "$${ENV_VAR:default} references are resolved against the environment."})
 final class RulesCheckCommand implements Callable<Integer> {
   private final Map<String, String> env;
   @Spec
