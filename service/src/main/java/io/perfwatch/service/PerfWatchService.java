@@ -60,9 +60,12 @@ public final class PerfWatchService implements AutoCloseable {
     }
     started = true;
     perfWatch.start();
+    // The database first: seeding takes a moment, and Spark opens the port at the first route.
+    DemoApp app = DemoApp.open(perfWatch, config.database());
+    demo = app;
     gracefulStop.install(http);
     perfWatch.mountMetrics(http, "/metrics");
-    demo = DemoApp.start(perfWatch, http, config.database());
+    app.mount(http);
     http.awaitInitialization();
     Exception failure = startFailure.get();
     if (failure != null) {
@@ -73,7 +76,7 @@ public final class PerfWatchService implements AutoCloseable {
     if (config.demoTraffic()) {
       traffic = new TrafficGenerator(baseUri()).start();
     }
-    logUrls(demo);
+    logUrls(app);
     return this;
   }
 

@@ -42,15 +42,19 @@ class PerfWatchServiceTest {
   }
 
   @Test
-  void stopLetsAnInFlightRequestFinish() {
+  void stopRefusesNewRequestsAndLetsAnInFlightOneFinish() {
     service.start();
     TestClient client = new TestClient(service.baseUri());
-    CompletableFuture<TestClient.Reply> slow = client.getAsync("/demo/sleep?ms=700");
+    CompletableFuture<TestClient.Reply> slow = client.getAsync("/demo/sleep?ms=1500");
     await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().activeRequests() == 1);
 
-    service.stop();
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::stop);
 
-    assertThat(slow.join()).isEqualTo(new TestClient.Reply(200, "{\"slept_ms\":700}", "application/json"));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.get("/api/transactions/1"))
+        .isEqualTo(new TestClient.Reply(503, "{\"error\":{\"code\":\"shutting_down\",\"message\":"
+            + "\"the server is shutting down; retry shortly\"}}", "application/json")));
+    assertThat(slow.join()).isEqualTo(new TestClient.Reply(200, "{\"slept_ms\":1500}", "application/json"));
+    stopping.join();
   }
 
   @Test

@@ -30,11 +30,9 @@ public final class DemoApp implements AutoCloseable {
     this.reports = new Reports(database.dataSource());
   }
 
-  /** Opens (and if empty seeds) the database, then adds the demo's routes to {@code http}. */
-  public static DemoApp start(PerfWatch perfwatch, Service http, Optional<DatabaseSettings> database) {
-    DemoApp app = new DemoApp(DemoDatabase.open(database, perfwatch));
-    app.mount(http);
-    return app;
+  /** Opens the database (wrapped by {@code perfwatch}) and seeds it when empty; no routes yet. */
+  public static DemoApp open(PerfWatch perfwatch, Optional<DatabaseSettings> database) {
+    return new DemoApp(DemoDatabase.open(database, perfwatch));
   }
 
   /** The paths to try first, for the start-up log. */
@@ -47,7 +45,8 @@ public final class DemoApp implements AutoCloseable {
     return database.description();
   }
 
-  private void mount(Service http) {
+  /** Adds the demo's routes to {@code http}; Spark starts listening at the first one. */
+  public void mount(Service http) {
     TransactionInput input = new TransactionInput(json);
     http.get("/api/transactions", Json.route(json, (req, res) -> Map.of("transactions", transactions.list(
         Params.optionalId(req, "user_id"), Params.intInRange(req, "limit", 50, 1, 500)))));
