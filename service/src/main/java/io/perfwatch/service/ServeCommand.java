@@ -1,0 +1,42 @@
+package io.perfwatch.service;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Starts the service and blocks until it is stopped (SIGTERM or Ctrl-C run the shutdown hook). */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Serve the demo app, /metrics and the JSON API on PERFORMANCE_HTTP_PORT (default 8080).",
+        "Settings come from PERFORMANCE_* environment variables; see the README."})
+final class ServeCommand implements Callable<Integer> {
+  private final Map<String, String> env;
+  @Spec
+  private CommandSpec spec;
+
+  ServeCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServiceConfig config;
+    try {
+      config = ServiceConfig.fromEnvironment(env);
+    } catch (ServiceConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return Main.INVALID;
+    }
+    PerfWatchService service = new PerfWatchService(config);
+    try {
+      service.start();
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return Main.INVALID;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "perfwatch-shutdown"));
+    service.awaitStopped();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,125 @@
+package io.perfwatch.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line run in-process through picocli, with out and err captured. */
+class MainTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env, String... args) {
+    CommandLine cli = Main.commandLine(env);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private static Path brokenFile() throws URISyntaxException {
+    return Path.of(MainTest.class.getResource("/rules/broken.yml").toURI());
+  }
+
+  @Test
+  void rulesCheckAcceptsTheShippedRules() {
+    int exit = run(Map.of(), "rules", "check", "../rules/perfwatch-rules.yml");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEqualTo("OK: 12 rules in 5 groups" + System.lineSeparator());
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void rulesCheckPrintsEveryProblemWithItsPosition() throws URISyntaxException {
+    Path file = brokenFile();
+
+    int exit = run(Map.of(), "rules", "check", file.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().lines()).containsExactly(
+        file + ":5:9: rule 'slow-api': 'threshold' is missing (expected a number greater than 0, e.g. threshold: 2000)",
+        file + ":9:19: rule 'slow-api': severity level 'urgent' is unknown; expected one of [low, medium, high, critical]",
+        file + ":10:15: rule 'Bad Name': 'name' is 'Bad Name'; expected lowercase letters, digits, '-' and '_', "
+            + "e.g. name: high-p95-latency");
+  }
+
+  @Test
+  void rulesCheckReportsAMissingFileAsAProblem() {
+    int exit = run(Map.of(), "rules", "check", "no-such-rules.yml");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).startsWith("no-such-rules.yml:1:1: cannot read the file: NoSuchFileException");
+  }
+
+  @Test
+  void rulesCheckWithoutFileIsAUsageError() {
+    int exit = run(Map.of(), "rules", "check");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Missing required parameter: 'FILE'");
+  }
+
+  @Test
+  void rulesWithoutSubcommandIsAUsageError() {
+    int exit = run(Map.of(), "rules");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Missing subcommand: expected one of [check]");
+  }
+
+  @Test
+  void unknownSubcommandIsAUsageError() {
+    int exit = run(Map.of(), "frobnicate");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Unmatched argument at index 0: 'frobnicate'");
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    int exit = run(Map.of(), "--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith("Usage: perfwatch [-hV] [COMMAND]").contains("  serve  ", "  rules  ");
+  }
+
+  @Test
+  void everySubcommandHasHelpAndVersion() {
+    assertThat(run(Map.of(), "serve", "--help")).isZero();
+    assertThat(run(Map.of(), "rules", "--help")).isZero();
+    assertThat(run(Map.of(), "rules", "check", "--help")).isZero();
+    assertThat(run(Map.of(), "rules", "check", "--version")).isZero();
+
+    assertThat(out.toString())
+        .contains("Usage: perfwatch serve [-hV]", "Usage: perfwatch rules [-hV] [COMMAND]",
+            "Usage: perfwatch rules check [-hV] FILE", "${ENV_VAR:default} references")
+        .endsWith("perfwatch (development build, not from a jar)" + System.lineSeparator());
+  }
+
+  @Test
+  void serveFailsOnInvalidSettingsNamingEachVariable() {
+    int exit = run(Map.of("PERFORMANCE_HTTP_PORT", "http", "PERFORMANCE_DEMO_TRAFFIC", "maybe"), "serve");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines()).containsExactly(
+        "2 invalid perfwatch settings:",
+        "  PERFORMANCE_HTTP_PORT='http': expected a port number from 0 to 65535 (0 picks a free port)",
+        "  PERFORMANCE_DEMO_TRAFFIC='maybe': expected true or false");
+  }
+
+  @Test
+  void noSubcommandMeansServe() {
+    int exit = run(Map.of("PERFORMANCE_HTTP_PORT", "-1"));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("Invalid perfwatch setting: PERFORMANCE_HTTP_PORT='-1': expected a port "
+        + "number from 0 to 65535 (0 picks a free port)" + System.lineSeparator());
+  }
+}
