@@ -38,6 +38,7 @@ public final class PerfWatchService implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final GracefulStop gracefulStop = new GracefulStop();
   private final AtomicReference<@Nullable Exception> startFailure = new AtomicReference<>();
+  private final Monitoring monitoring;
   private @Nullable DemoApp demo;
   private @Nullable TrafficGenerator traffic;
   private boolean started;
@@ -51,6 +52,7 @@ public final class PerfWatchService implements AutoCloseable {
     // Spark's default handler calls System.exit(100); keep the failure and throw it from start() instead.
     http.initExceptionHandler(startFailure::set);
     perfWatch.instrument(http); // before any route: Spark fixes its embedded server at the first one
+    this.monitoring = new Monitoring(perfWatch, config.monitoring());
   }
 
   /** Starts the host sampler, mounts {@code /metrics} and the demo, and waits until the port is open. */
@@ -65,6 +67,7 @@ public final class PerfWatchService implements AutoCloseable {
     demo = app;
     gracefulStop.install(http);
     perfWatch.mountMetrics(http, "/metrics");
+    monitoring.start(http, perfWatch);
     app.mount(http);
     http.awaitInitialization();
     Exception failure = startFailure.get();
@@ -121,6 +124,7 @@ public final class PerfWatchService implements AutoCloseable {
     drain();
     http.stop();
     awaitHttpStop();
+    monitoring.close(); // after the last request: flushes the alert sinks
     perfWatch.close();
     if (demo != null) {
       demo.close();

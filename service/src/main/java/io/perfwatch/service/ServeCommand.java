@@ -28,10 +28,11 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.INVALID;
     }
-    PerfWatchService service = new PerfWatchService(config);
+    PerfWatchService service;
     try {
+      service = new PerfWatchService(config); // reads the rules file: a bad one is reported with every problem
       service.start();
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.INVALID;
     }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param database the demo's database, or empty for an embedded in-memory H2
  */
 public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, boolean demoTraffic,
-    PerfWatchConfig perfWatch) {
+    PerfWatchConfig perfWatch, MonitoringSettings monitoring) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -27,15 +27,21 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
     }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(perfWatch, "perfWatch");
+    Objects.requireNonNull(monitoring, "monitoring");
   }
 
   /** Defaults everywhere except the port: the demo on in-memory H2, no generated traffic. */
   public static ServiceConfig onPort(int httpPort) {
-    return new ServiceConfig(httpPort, Optional.empty(), false, PerfWatchConfig.defaults());
+    return new ServiceConfig(httpPort, Optional.empty(), false, PerfWatchConfig.defaults(),
+        MonitoringSettings.defaults());
   }
 
   public ServiceConfig withDemoTraffic(boolean on) {
-    return new ServiceConfig(httpPort, database, on, perfWatch);
+    return new ServiceConfig(httpPort, database, on, perfWatch, monitoring);
+  }
+
+  public ServiceConfig withMonitoring(MonitoringSettings settings) {
+    return new ServiceConfig(httpPort, database, demoTraffic, perfWatch, settings);
   }
 
   /** Reads every variable and reports every bad one in a single {@link ServiceConfigException}. */
@@ -44,6 +50,7 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
     int port = port(env, problems);
     Optional<DatabaseSettings> database = database(env, problems);
     boolean traffic = bool(env, "PERFORMANCE_DEMO_TRAFFIC", problems);
+    MonitoringSettings monitoring = MonitoringSettings.fromEnvironment(env, problems);
     PerfWatchConfig perfWatch = PerfWatchConfig.defaults();
     try {
       perfWatch = PerfWatchConfig.fromEnvironment(env);
@@ -53,7 +60,7 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
     if (!problems.isEmpty()) {
       throw new ServiceConfigException(problems);
     }
-    return new ServiceConfig(port, database, traffic, perfWatch);
+    return new ServiceConfig(port, database, traffic, perfWatch, monitoring);
   }
 
   private static int port(Map<String, String> env, List<String> problems) {

@@ -14,7 +14,8 @@ class ServiceConfigTest {
   void defaultsToPort8080OnEmbeddedH2WithoutTraffic() {
     ServiceConfig config = ServiceConfig.fromEnvironment(Map.of());
 
-    assertThat(config).isEqualTo(new ServiceConfig(8080, Optional.empty(), false, PerfWatchConfig.defaults()));
+    assertThat(config).isEqualTo(new ServiceConfig(8080, Optional.empty(), false, PerfWatchConfig.defaults(),
+        MonitoringSettings.defaults()));
   }
 
   @Test

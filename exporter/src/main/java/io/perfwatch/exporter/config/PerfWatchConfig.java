@@ -60,15 +60,16 @@ public record PerfWatchConfig(
 
   /** True when {@code path} is one of the excluded paths or lies below one ({@code /metrics/x} under {@code /metrics}). */
   public boolean isExcluded(String path) {
-    if (excludePaths.contains(path)) {
-      return true;
-    }
-    for (String excluded : excludePaths) {
-      if (path.length() > excluded.length() && path.startsWith(excluded) && path.charAt(excluded.length()) == '/') {
-        return true;
-      }
-    }
-    return false;
+    return excludePaths.contains(path) || excludePaths.stream().anyMatch(excluded -> isBelow(path, excluded));
+  }
+
+  /** True when {@code path} is {@code excluded} or lies below it. */
+  public static boolean isAtOrBelow(String path, String excluded) {
+    return path.equals(excluded) || isBelow(path, excluded);
+  }
+
+  private static boolean isBelow(String path, String excluded) {
+    return path.length() > excluded.length() && path.startsWith(excluded) && path.charAt(excluded.length()) == '/';
   }
 
   public Builder toBuilder() {

@@ -74,7 +74,22 @@ public final class HttpMetrics {
     }
   }
 
-  /** Also leaves {@code path} unrecorded (the app's own /metrics route, wherever it is mounted). */
+  private boolean isExtraExcluded(String path) {
+    if (extraExcluded.isEmpty()) {
+      return false;
+    }
+    for (String excluded : extraExcluded) {
+      if (PerfWatchConfig.isAtOrBelow(path, excluded)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Also leaves {@code path} and the paths below it unrecorded (the /metrics route wherever it is mounted, a
+   * monitoring API that should not count as the app's traffic).
+   */
   public void exclude(String path) {
     extraExcluded.add(path);
   }
@@ -86,7 +101,7 @@ public final class HttpMetrics {
       release(r); // do not let in-flight drift or its statements count for the next request
     }
     String path = pathWithinApp(request);
-    if (!config.enabled() || config.isExcluded(path) || extraExcluded.contains(path)) {
+    if (!config.enabled() || config.isExcluded(path) || isExtraExcluded(path)) {
       return false;
     }
     r.startMillis = System.currentTimeMillis();

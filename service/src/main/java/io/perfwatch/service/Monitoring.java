@@ -1,0 +1,120 @@
+package io.perfwatch.service;
+
+import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.rules.alert.AlertSink;
+import io.perfwatch.rules.alert.AlertTracker;
+import io.perfwatch.rules.alert.AlertmanagerSink;
+import io.perfwatch.rules.alert.HistoryLimits;
+import io.perfwatch.rules.alert.LogSink;
+import io.perfwatch.rules.alert.MetricsSink;
+import io.perfwatch.rules.engine.RuleEngine;
+import io.perfwatch.rules.engine.RuleScheduler;
+import io.perfwatch.rules.source.PrometheusQuerySource;
+import io.perfwatch.rules.source.Scraper;
+import io.perfwatch.rules.source.StatsSource;
+import io.perfwatch.rules.source.StoreSource;
+import io.perfwatch.rules.yaml.RuleFileParser;
+import io.perfwatch.rules.yaml.RuleFileWatcher;
+import io.perfwatch.rules.yaml.RuleSet;
+import io.perfwatch.service.api.AdminAuth;
+import io.perfwatch.service.api.ApiContext;
+import io.perfwatch.service.api.PerformanceRoutes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spark.Service;
+
+/**
+ * The analysis side of the service: rules (the file of {@code PERFORMANCE_RULES_FILE}, hot-reloaded, or the
+ * built-in ones), the source they are evaluated over (the in-process store; other services' {@code /metrics} with
+ * {@code PERFORMANCE_SCRAPE_TARGETS}; a Prometheus server with {@code PERFORMANCE_PROMETHEUS_URL}), the engine and
+ * its scheduler, the alert sinks, and the JSON API on top.
+ */
+final class Monitoring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
+
+  private final @Nullable RuleFileWatcher watcher;
+  private final Supplier<RuleSet> rules;
+  private final @Nullable Scraper scraper;
+  private final StatsSource source;
+  private final @Nullable AlertmanagerSink alertmanager;
+  private final AlertTracker alerts;
+  private final RuleEngine engine;
+  private final RuleScheduler scheduler;
+  private final AdminAuth auth;
+  private final MonitoringSettings settings;
+
+  Monitoring(PerfWatch perfwatch, MonitoringSettings settings) {
+    this.settings = settings;
+    RuleFileParser parser = new RuleFileParser(settings.environment());
+    if (settings.rulesFile().isPresent()) {
+      RuleFileWatcher w = new RuleFileWatcher(settings.rulesFile().get(), parser, perfwatch.registry());
+      watcher = w;
+      rules = w::current;
+    } else {
+      watcher = null;
+      RuleSet builtIn = RuleFileParser.builtIn();
+      rules = () -> builtIn;
+    }
+    String prometheus = settings.environment().get("PERFORMANCE_PROMETHEUS_URL");
+    String targets = settings.environment().get("PERFORMANCE_SCRAPE_TARGETS");
+    if (prometheus != null && !prometheus.isBlank()) {
+      scraper = null;
+      source = PrometheusQuerySource.of(prometheus);
+    } else if (targets != null && !targets.isBlank()) {
+      scraper = Scraper.builder().targets(targets).build();
+      source = scraper.merged();
+    } else {
+      scraper = null;
+      source = new StoreSource(perfwatch.store());
+    }
+    alertmanager = AlertmanagerSink.fromEnv(settings.environment(), null, perfwatch.registry()).orElse(null);
+    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry())));
+    Optional.ofNullable(alertmanager).ifPresent(sinks::add);
+    alerts = new AlertTracker(Clock.systemUTC(), HistoryLimits.fromEnv(settings.environment()), sinks);
+    engine = new RuleEngine(source, alerts, perfwatch.registry());
+    scheduler = new RuleScheduler(rules, engine);
+    auth = new AdminAuth(settings.adminToken(), System::currentTimeMillis);
+  }
+
+  /** Adds the API to {@code http} and starts evaluating. */
+  void start(Service http, PerfWatch perfwatch) {
+    perfwatch.http().exclude(PerformanceRoutes.BASE); // reading the numbers must not change them
+    PerformanceRoutes.register(http, new ApiContext(source, engine, alerts, rules, perfwatch, auth,
+        settings.corsOrigins()));
+    if (watcher != null) {
+      watcher.start(Duration.ofSeconds(2));
+    }
+    if (scraper != null) {
+      scraper.start();
+    }
+    scheduler.start();
+    LOG.info("perfwatch evaluating {} rules ({}) over {}", rules.get().rules().size(), rules.get().origin(),
+        source.describe());
+    if (!auth.isOpen()) {
+      LOG.warn("admin endpoints are closed: set PERFORMANCE_ADMIN_TOKEN (at least 16 random characters) to use "
+          + "/api/v1/performance/endpoints, /database, /alerts, /report and /analyze");
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (scraper != null) {
+      scraper.close();
+    }
+    if (alertmanager != null) {
+      alertmanager.flush();
+      alertmanager.close();
+    }
+  }
+}

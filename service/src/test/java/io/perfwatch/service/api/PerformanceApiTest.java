@@ -1,0 +1,139 @@
+package io.perfwatch.service.api;
+
+import static io.perfwatch.service.api.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfwatch.exporter.store.RequestMetrics;
+import io.perfwatch.service.MonitoringSettings;
+import io.perfwatch.service.PerfWatchService;
+import io.perfwatch.service.ServiceConfig;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API of a service started in-process on port 0, driven with demo traffic over HTTP. */
+class PerformanceApiTest {
+  private static final String TOKEN = "test-token-0123456789abcdef";
+  private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN};
+
+  private final PerfWatchService service = new PerfWatchService(ServiceConfig.onPort(0)
+      .withMonitoring(MonitoringSettings.defaults().withAdminToken(TOKEN)));
+  private ApiClient client;
+
+  @BeforeEach
+  void start() {
+    service.start();
+    client = new ApiClient(service.baseUri());
+  }
+
+  @AfterEach
+  void stop() {
+    service.stop();
+  }
+
+  /** Sends demo requests and waits until perfwatch has recorded them. */
+  private void traffic(String path, int times, int status) {
+    long expected = service.perfWatch().http().requestCount() + times;
+    for (int i = 0; i < times; i++) {
+      assertThat(client.get(path).statusCode()).as(path).isEqualTo(status);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() >= expected);
+  }
+
+  @Test
+  void healthHasTheSpecsFields() {
+    JsonNode health = json(client.get("/api/v1/performance/health"));
+
+    assertThat(health.get("status").asText()).isIn("healthy", "degraded", "unhealthy");
+    assertThat(health.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(health.get("system_metrics").has("cpu_percent")).isTrue();
+    assertThat(health.get("system_metrics").has("memory_percent")).isTrue();
+    assertThat(health.get("system_metrics").get("active_requests").asLong()).isZero();
+    assertThat(health.get("performance_score").asInt()).isBetween(0, 100);
+  }
+
+  @Test
+  void summaryReportCountsExactlyWhatWasSent() {
+    traffic("/api/transactions/1", 7, 200);
+    traffic("/demo/status/500", 2, 500);
+    traffic("/demo/status/404", 1, 404);
+
+    JsonNode summary = json(client.get("/api/v1/performance/report?hours=1&format=summary", AUTH));
+
+    assertThat(summary.get("total_requests").asLong()).isEqualTo(10);
+    assertThat(summary.get("error_rate_percent").asDouble()).isEqualTo(20.0);
+    assertThat(summary.get("critical_alerts").asInt()).isZero();
+    assertThat(summary.fieldNames()).toIterable().containsExactly("health_score", "status", "total_requests",
+        "error_rate_percent", "avg_response_time_ms", "p95_response_time_ms", "critical_alerts", "high_alerts");
+  }
+
+  @Test
+  void p95IsWithinTheSketchErrorOfTheExactP95() {
+    for (int ms = 10; ms <= 200; ms += 10) {
+      traffic("/demo/sleep?ms=" + ms, 1, 200);
+    }
+    List<Double> exact = service.perfWatch().store().recentRequests().stream()
+        .filter(r -> r.route().equals("/demo/sleep")).map(r -> r.durationNanos() / 1e6).sorted().toList();
+    double exactP95 = exact.get((int) Math.ceil(0.95 * exact.size()) - 1);
+
+    JsonNode endpoints = json(client.get("/api/v1/performance/endpoints?top_n=5", AUTH));
+    JsonNode sleep = endpoints.get("endpoints").get(0);
+
+    assertThat(sleep.get("endpoint").asText()).isEqualTo("GET /demo/sleep");
+    assertThat(sleep.get("total_requests").asLong()).isEqualTo(20);
+    assertThat(sleep.get("p95_duration_ms").asDouble()).isCloseTo(exactP95,
+        org.assertj.core.data.Offset.offset(exactP95 * 0.01 + 0.1)); // DDSketch: 1 % relative, JSON rounds to 0.1
+  }
+
+  @Test
+  void nPlusOneRouteRaisesAnAlertThatAnalyzeAndAlertsShow() {
+    traffic("/api/users/1/summary", 1, 200);
+
+    JsonNode analyze = json(client.send("POST", "/api/v1/performance/analyze", AUTH));
+    JsonNode alerts = json(client.get("/api/v1/performance/alerts?hours=1", AUTH));
+    JsonNode highAndAbove = json(client.get("/api/v1/performance/alerts?hours=1&severity=high", AUTH));
+
+    assertThat(analyze.get("rules_evaluated").asInt()).isEqualTo(12);
+    assertThat(analyze.get("alerts").findValuesAsText("rule")).contains("n-plus-one-queries");
+    JsonNode nPlusOne = alerts.get("alerts").get(0);
+    assertThat(nPlusOne.get("rule").asText()).isEqualTo("n-plus-one-queries");
+    assertThat(nPlusOne.get("state").asText()).isEqualTo("firing");
+    assertThat(nPlusOne.get("severity").asText()).isEqualTo("medium");
+    assertThat(nPlusOne.get("scope").get("endpoint").asText()).isEqualTo("GET /api/users/:id/summary");
+    assertThat(nPlusOne.get("scope").get("table").asText()).isEqualTo("categories");
+    assertThat(highAndAbove.get("total").asInt()).isZero();
+  }
+
+  @Test
+  void endpointAnalysisResolvesTemplatesAndConcretePaths() {
+    traffic("/api/transactions/3", 2, 200);
+
+    JsonNode byTemplate = json(client.get("/api/v1/performance/analyze/endpoint/api/transactions/:id", AUTH));
+    JsonNode byPath = json(client.get("/api/v1/performance/analyze/endpoint/api/transactions/99?method=GET&hours=2",
+        AUTH));
+    HttpResponse<String> unknown = client.get("/api/v1/performance/analyze/endpoint/api/nothing", AUTH);
+
+    assertThat(byTemplate.get("endpoint").asText()).isEqualTo("GET /api/transactions/:id");
+    assertThat(byTemplate.get("total_requests").asLong()).isEqualTo(2);
+    assertThat(byTemplate.get("time_series")).hasSize(24);
+    assertThat(byPath.get("endpoint").asText()).isEqualTo("GET /api/transactions/:id");
+    assertThat(byPath.get("time_series")).hasSize(2);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json(unknown).get("error").get("message").asText())
+        .isEqualTo("no requests recorded for GET '/api/nothing' in the last 24 hours");
+  }
+
+  @Test
+  void monitoringCallsAreNotCountedAsTraffic() {
+    client.get("/api/v1/performance/health");
+    client.get("/api/v1/performance/metrics");
+
+    assertThat(service.perfWatch().http().requestCount()).isZero();
+    assertThat(service.perfWatch().store().recentRequests()).extracting(RequestMetrics::route).isEmpty();
+  }
+}
