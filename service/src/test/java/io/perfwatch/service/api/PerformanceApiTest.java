@@ -59,14 +59,21 @@ class PerformanceApiTest {
 
   @Test
   void summaryReportCountsExactlyWhatWasSent() {
-    traffic("/api/transactions/1", 7, 200);
+    traffic("/api/transactions/1", 5, 200);
+    traffic("/api/users/2/summary", 1, 200);
+    traffic("/api/reports/monthly", 1, 200);
     traffic("/demo/status/500", 2, 500);
     traffic("/demo/status/404", 1, 404);
 
     JsonNode summary = json(client.get("/api/v1/performance/report?hours=1&format=summary", AUTH));
+    JsonNode endpoints = json(client.get("/api/v1/performance/endpoints?top_n=10&minutes=60", AUTH));
 
     assertThat(summary.get("total_requests").asLong()).isEqualTo(10);
     assertThat(summary.get("error_rate_percent").asDouble()).isEqualTo(20.0);
+    assertThat(endpoints.get("total_endpoints").asInt()).isEqualTo(4);
+    assertThat(endpoints.get("endpoints").findValuesAsText("endpoint")).containsExactlyInAnyOrder(
+        "GET /api/transactions/:id", "GET /api/users/:id/summary", "GET /api/reports/monthly",
+        "GET /demo/status/:code");
     assertThat(summary.get("critical_alerts").asInt()).isZero();
     assertThat(summary.fieldNames()).toIterable().containsExactly("health_score", "status", "total_requests",
         "error_rate_percent", "avg_response_time_ms", "p95_response_time_ms", "critical_alerts", "high_alerts");

@@ -27,11 +27,11 @@ class TrafficGeneratorTest {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> traffic.requestsSent() >= 60);
 
-    String metrics = client.get("/metrics").body();
-    assertThat(metrics).contains("uri=\"/api/users/:id/summary\"", "uri=\"/api/reports/monthly\"",
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.get("/metrics").body()).contains(
+        "uri=\"/api/users/:id/summary\"", "uri=\"/api/reports/monthly\"",
         "status=\"404\",uri=\"/api/transactions/:id\"", "status=\"500\",uri=\"/demo/status/:code\"",
         "method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/transactions\"",
-        "db_n_plus_one_total{method=\"GET\",table=\"categories\",uri=\"/api/users/:id/summary\"}");
+        "db_n_plus_one_total{method=\"GET\",table=\"categories\",uri=\"/api/users/:id/summary\"}"));
     assertThat(traffic.requestsFailed()).isZero();
   }
 
