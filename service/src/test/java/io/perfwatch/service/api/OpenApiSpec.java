@@ -3,7 +3,8 @@ package io.perfwatch.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.DisallowUnknownJsonMetaSchemaFactory;
+import com.networknt.schema.DisallowUnknownKeywordFactory;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -28,7 +29,8 @@ final class OpenApiSpec {
   private static final String SCHEMAS = "#/components/schemas/";
   /** Unknown keywords fail, so a typo in the document cannot silently weaken a schema. */
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-      builder -> builder.metaSchemaFactory(DisallowUnknownJsonMetaSchemaFactory.getInstance()));
+      builder -> builder.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+          .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance()).build()));
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .formatAssertionsEnabled(true).build();
 
