@@ -102,6 +102,46 @@ class OpenApiContractTest {
     assertConforms(response, spec.response(method, response.uri().getPath(), status));
   }
 
+  /** Every documented query parameter: its bounds, enum values and booleans are accepted; one step beyond is a 400. */
+  Stream<Arguments> documentedParameterValues() {
+    return spec.operations().stream().filter(o -> o.startsWith("GET ")).flatMap(operation -> {
+      String path = operation.substring(4);
+      String url = path.replace("{path}", "api/transactions/:id") + "?";
+      return spec.parameters("GET", path).stream().filter(p -> p.path("in").asText().equals("query")).flatMap(p -> {
+        String name = p.get("name").asText();
+        JsonNode schema = p.get("schema");
+        Stream.Builder<Arguments> cases = Stream.builder();
+        switch (schema.get("type").asText()) {
+          case "integer" -> {
+            int min = schema.get("minimum").asInt();
+            int max = schema.get("maximum").asInt();
+            cases.add(Arguments.of(url + name + "=" + min, 200)).add(Arguments.of(url + name + "=" + max, 200))
+                .add(Arguments.of(url + name + "=" + (min - 1), 400))
+                .add(Arguments.of(url + name + "=" + (max + 1), 400));
+          }
+          case "boolean" -> cases.add(Arguments.of(url + name + "=false", 200))
+              .add(Arguments.of(url + name + "=maybe", 400));
+          default -> {
+            // only GET requests were recorded: other methods are accepted and then not found
+            schema.get("enum").forEach(v -> cases.add(Arguments.of(url + name + "=" + v.asText(),
+                name.equals("method") && !v.asText().equals("GET") ? 404 : 200)));
+            cases.add(Arguments.of(url + name + "=bogus", 400));
+          }
+        }
+        return cases.build();
+      });
+    });
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("documentedParameterValues")
+  void parametersAreValidatedAsDocumented(String url, int status) {
+    HttpResponse<String> response = client.get(url, AUTH);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertConforms(response, spec.response("GET", response.uri().getPath(), status));
+  }
+
   @Test
   void reportSectionsUnderValidationAreFilled() {
     JsonNode detailed = json(client.get(API + "/report?format=detailed", AUTH));
