@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import spark.route.HttpMethod;
 
@@ -34,9 +33,8 @@ import spark.route.HttpMethod;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiContractTest {
-  private static final String TOKEN = "test-token-0123456789abcdef";
-  private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN};
-  private static final String[] NONE = {};
+  static final String TOKEN = "test-token-0123456789abcdef";
+  static final String[] AUTH = {"Authorization", "Bearer " + TOKEN};
   private static final String API = PerformanceRoutes.BASE;
 
   private final OpenApiSpec spec = OpenApiSpec.load();
@@ -66,35 +64,8 @@ class OpenApiContractTest {
     service.stop();
   }
 
-  static Stream<Arguments> calls() {
-    return Stream.of(
-        Arguments.of("GET", API + "/health", NONE, 200),
-        Arguments.of("GET", API + "/metrics", NONE, 200),
-        Arguments.of("GET", API + "/metrics?minutes=60&include_system=false", NONE, 200),
-        Arguments.of("GET", API + "/metrics?minutes=0", NONE, 400),
-        Arguments.of("GET", API + "/endpoints?top_n=1000", AUTH, 200),
-        Arguments.of("GET", API + "/endpoints", NONE, 401),
-        Arguments.of("GET", API + "/database?minutes=60", AUTH, 200),
-        Arguments.of("GET", API + "/database?include_slow_queries=false", AUTH, 200),
-        Arguments.of("GET", API + "/alerts", AUTH, 200),
-        Arguments.of("GET", API + "/alerts?severity=critical&hours=1", AUTH, 200),
-        Arguments.of("GET", API + "/alerts?severity=urgent", AUTH, 400),
-        Arguments.of("GET", API + "/report", AUTH, 200),
-        Arguments.of("GET", API + "/report?format=summary", AUTH, 200),
-        Arguments.of("GET", API + "/report?format=detailed", AUTH, 200),
-        Arguments.of("GET", API + "/report?format=detailed&hours=1", AUTH, 200),
-        Arguments.of("GET", API + "/report?format=pdf", AUTH, 400),
-        Arguments.of("GET", API + "/report", new String[] {"Authorization", "Bearer wrong"}, 401),
-        Arguments.of("POST", API + "/analyze", AUTH, 200),
-        Arguments.of("POST", API + "/analyze", NONE, 401),
-        Arguments.of("GET", API + "/analyze/endpoint/api/transactions/:id", AUTH, 200),
-        Arguments.of("GET", API + "/analyze/endpoint//api/users/7/summary?method=get&hours=3", AUTH, 200),
-        Arguments.of("GET", API + "/analyze/endpoint/api/nothing", AUTH, 404),
-        Arguments.of("GET", API + "/analyze/endpoint/api/transactions/1?method=BREW", AUTH, 400));
-  }
-
   @ParameterizedTest(name = "{0} {1} -> {3}")
-  @MethodSource("calls")
+  @MethodSource("io.perfwatch.service.api.ContractCases#calls")
   void responseMatchesTheDocument(String method, String url, String[] headers, int status) {
     HttpResponse<String> response = client.send(method, url, headers);
 
@@ -102,39 +73,8 @@ class OpenApiContractTest {
     assertConforms(response, spec.response(method, response.uri().getPath(), status));
   }
 
-  /** Every documented query parameter: its bounds, enum values and booleans are accepted; one step beyond is a 400. */
-  Stream<Arguments> documentedParameterValues() {
-    return spec.operations().stream().filter(o -> o.startsWith("GET ")).flatMap(operation -> {
-      String path = operation.substring(4);
-      String url = path.replace("{path}", "api/transactions/:id") + "?";
-      return spec.parameters("GET", path).stream().filter(p -> p.path("in").asText().equals("query")).flatMap(p -> {
-        String name = p.get("name").asText();
-        JsonNode schema = p.get("schema");
-        Stream.Builder<Arguments> cases = Stream.builder();
-        switch (schema.get("type").asText()) {
-          case "integer" -> {
-            int min = schema.get("minimum").asInt();
-            int max = schema.get("maximum").asInt();
-            cases.add(Arguments.of(url + name + "=" + min, 200)).add(Arguments.of(url + name + "=" + max, 200))
-                .add(Arguments.of(url + name + "=" + (min - 1), 400))
-                .add(Arguments.of(url + name + "=" + (max + 1), 400));
-          }
-          case "boolean" -> cases.add(Arguments.of(url + name + "=false", 200))
-              .add(Arguments.of(url + name + "=maybe", 400));
-          default -> {
-            // only GET requests were recorded: other methods are accepted and then not found
-            schema.get("enum").forEach(v -> cases.add(Arguments.of(url + name + "=" + v.asText(),
-                name.equals("method") && !v.asText().equals("GET") ? 404 : 200)));
-            cases.add(Arguments.of(url + name + "=bogus", 400));
-          }
-        }
-        return cases.build();
-      });
-    });
-  }
-
   @ParameterizedTest(name = "{0} -> {1}")
-  @MethodSource("documentedParameterValues")
+  @MethodSource("io.perfwatch.service.api.ContractCases#parameterValues")
   void parametersAreValidatedAsDocumented(String url, int status) {
     HttpResponse<String> response = client.get(url, AUTH);
 
