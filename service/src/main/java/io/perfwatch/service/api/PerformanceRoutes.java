@@ -32,6 +32,7 @@ public final class PerformanceRoutes {
     ApiErrors.register(http, ctx.corsOrigins());
     http.get(BASE + "/health", routes.json(routes::health), routes.json);
     http.get(BASE + "/metrics", routes.json(routes::metrics), routes.json);
+    http.get(BASE + "/openapi.yaml", OpenApiDocument.load());
     http.get(BASE + "/endpoints", routes.admin(routes::endpoints), routes.json);
     http.get(BASE + "/database", routes.admin(routes::database), routes.json);
     http.get(BASE + "/alerts", routes.admin(routes::alerts), routes.json);
