@@ -1,5 +1,6 @@
 package io.perfwatch.service.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
 public record ErrorResponse(Map<String, Object> error) {
 
   public ErrorResponse {
-    error = Map.copyOf(Objects.requireNonNull(error, "error"));
+    // code first, then message: a stable order for people reading it
+    error = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(error, "error")));
   }
 
   public static ErrorResponse of(String code, String message) {

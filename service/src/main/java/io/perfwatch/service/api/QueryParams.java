@@ -75,10 +75,14 @@ final class QueryParams {
     return values[0];
   }
 
-  /** The client's value for an error message: quoted, at most 40 characters, control characters removed. */
+  /**
+   * The client's value for an error message: quoted, at most 40 characters, control characters removed and markup
+   * characters replaced by '?', so that no client input can become markup wherever the message ends up.
+   */
   static String echo(String raw) {
     StringBuilder out = new StringBuilder("'");
     raw.codePoints().limit(MAX_ECHO).filter(c -> !Character.isISOControl(c))
+        .map(c -> "<>&\"'`\\".indexOf(c) >= 0 ? '?' : c)
         .forEach(out::appendCodePoint);
     if (raw.codePointCount(0, raw.length()) > MAX_ECHO) {
       out.append("...");
