@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The PromQL of one rule: a value expression in PromQL's units (seconds for latency, percent, counts), compared
  * with {@code >=} like the engine's severity ladder, and guards ({@code min_requests}, a non-zero baseline) joined
- * with {@code and}. Label sets: {@code method, uri} for endpoint scope, none for overall, {@code operation, table}
- * for statements, {@code method, uri, table} for N+1 findings; host metrics keep their {@code instance}/{@code job}
- * (and {@code mount}).
+ * with {@code and}. Every aggregation keeps {@code job} (one service, summed over its instances, as the engine sees
+ * one service), plus {@code method, uri} for endpoint scope, {@code operation, table} for statements and
+ * {@code method, uri, table} for N+1 findings; host metrics keep their {@code instance}/{@code job} (and
+ * {@code mount}).
  *
  * @param value the measured statistic, e.g. the p95 per endpoint
  * @param scale threshold units to PromQL units: 0.001 for ms thresholds compared in seconds, else 1
@@ -62,7 +63,7 @@ record PromQl(String value, double scale, List<String> guards) {
   /** The PromQL of {@code rule}; call only when {@link #whyNot} is null. */
   static PromQl of(RuleDefinition rule) {
     Duration w = rule.window();
-    String by = rule.scope() == Scope.ENDPOINT ? "method, uri" : "";
+    String by = rule.scope() == Scope.ENDPOINT ? "job, method, uri" : "job";
     String routes = routeMatchers(rule);
     return switch (rule.detector()) {
       case LATENCY -> new PromQl(latency(rule.metric(), by, routes, range(w, null)), 0.001,
@@ -73,7 +74,7 @@ record PromQl(String value, double scale, List<String> guards) {
           minRequests(rule, by, routes, range(w, null)));
       case SLOW_QUERY -> slowQuery(rule);
       case N_PLUS_ONE -> new PromQl(sumIncrease("db_n_plus_one_total", routes, range(w, null),
-          rule.scope() == Scope.ENDPOINT ? "method, uri, table" : ""), 1, List.of());
+          rule.scope() == Scope.ENDPOINT ? "job, method, uri, table" : "job"), 1, List.of());
       case RESOURCE -> resource(rule);
       case DEGRADATION -> degradation(rule, by, routes);
     };
@@ -90,7 +91,7 @@ record PromQl(String value, double scale, List<String> guards) {
 
   private static PromQl slowQuery(RuleDefinition rule) {
     String range = range(rule.window(), null);
-    String by = "operation, table";
+    String by = "job, operation, table";
     String value = rule.metric() == Metric.AVG
         ? sumIncrease(DB + "_sum", "", range, by) + " / " + sumIncrease(DB + "_count", "", range, by)
         : "histogram_quantile(0.95, " + sumIncrease(DB + "_bucket", "", range, by + ", le") + ")";
