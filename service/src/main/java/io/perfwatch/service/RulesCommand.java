@@ -17,7 +17,8 @@ final class RulesCommand implements Runnable {
   /** Each rule-file tool is one subcommand here; {@code rules export FILE --format prometheus} joins as the next. */
   static CommandLine commandLine(Map<String, String> env) {
     return new CommandLine(new RulesCommand())
-        .addSubcommand(new RulesCheckCommand(env));
+        .addSubcommand(new RulesCheckCommand(env))
+        .addSubcommand(new RulesExportCommand(env));
   }
 
   @Override
