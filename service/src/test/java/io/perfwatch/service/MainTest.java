@@ -71,7 +71,7 @@ class MainTest {
     int exit = run(Map.of(), "rules");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Missing subcommand: expected one of [check]");
+    assertThat(err.toString()).startsWith("Missing subcommand: expected one of [check, export]");
   }
 
   @Test
