@@ -86,8 +86,8 @@ final class Monitoring implements AutoCloseable {
   /** Adds the API to {@code http} and starts evaluating. */
   void start(Service http, PerfWatch perfwatch) {
     perfwatch.http().exclude(PerformanceRoutes.BASE); // reading the numbers must not change them
-    PerformanceRoutes.register(http, new ApiContext(source, engine, alerts, rules, perfwatch, auth,
-        settings.corsOrigins()));
+    PerformanceRoutes.register(http, new ApiContext(source, engine, alerts, rules, this::rulesReloadError,
+        perfwatch, auth, settings.corsOrigins()));
     if (watcher != null) {
       watcher.start(Duration.ofSeconds(2));
     }
@@ -101,6 +101,11 @@ final class Monitoring implements AutoCloseable {
       LOG.warn("admin endpoints are closed: set PERFORMANCE_ADMIN_TOKEN (at least 16 random characters) to use "
           + "/api/v1/performance/endpoints, /database, /alerts, /report and /analyze");
     }
+  }
+
+  /** The problems of the last rejected rules file change, one per line, while it stays rejected. */
+  Optional<String> rulesReloadError() {
+    return watcher == null ? Optional.empty() : watcher.lastFailure().map(RuntimeException::getMessage);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.perfwatch.exporter.system.HostReading;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
 import io.perfwatch.service.report.HealthScore;
@@ -116,12 +117,15 @@ public final class PerformanceRoutes {
   }
 
   private Object analyze(spark.Request req, spark.Response res) {
-    List<Alert> alerts = ctx.engine().evaluate(ctx.rules().get());
+    RuleSet rules = ctx.rules().get();
+    List<Alert> alerts = ctx.engine().evaluate(rules);
     Map<String, Object> errors = new LinkedHashMap<>();
     ctx.engine().lastErrors().forEach((rule, error) -> errors.put(rule, error.message()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
-    body.put("rules_evaluated", ctx.rules().get().rules().size());
+    body.put("rules_evaluated", rules.rules().size());
+    body.put("rules_origin", rules.origin());
+    body.put("rules_reload_error", ctx.rulesReloadError().get().orElse(null));
     body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
     body.put("errors", errors);
     return body;
