@@ -16,6 +16,7 @@ echo "JMH: HTTP hot path (1 and 2 threads), JDBC, scrape, rules..." >&2
 jmh http-t1 'HttpHotPathBenchmark' -t 1 -prof gc
 jmh http-t2 'HttpHotPathBenchmark' -t 2 -prof gc
 jmh jdbc 'JdbcBenchmark' -prof gc
+jmh jdbc-listener 'JdbcListenerBenchmark' -prof gc
 jmh scrape 'ScrapeBenchmark'
 jmh rules 'RuleEvaluationBenchmark'
 java -cp "$JAR" io.perfwatch.bench.ScrapeBenchmark > "$OUT/scrape-size.txt"

@@ -39,6 +39,10 @@ print(f"| JDBC PK select (H2) | P6Spy no-op listener | {noop[0]:.0f} ns/op | +{n
       f"| {noop[2]:.0f} | |")
 print(f"| JDBC PK select (H2) | perfwatch listener | {pw[0]:.0f} ns/op | {pw[0] - noop[0]:+.0f} ns over no-op "
       f"| {pw[2]:.0f} | < +500 ns over no-op |")
+jl = load("jdbc-listener")
+print(f"| JDBC listener alone (no DB) | P6Spy no-op listener | {jl['noop'][0]:.0f} ns/op | | {jl['noop'][2]:.0f} | |")
+print(f"| JDBC listener alone (no DB) | perfwatch listener | {jl['perfwatch'][0]:.0f} ns/op "
+      f"| +{jl['perfwatch'][0] - jl['noop'][0]:.0f} ns over no-op | {jl['perfwatch'][2]:.0f} | < +500 ns over no-op |")
 s = load("scrape")
 sizes = {}
 for line in (out / "scrape-size.txt").read_text().split("\n"):
