@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every perfwatch benchmark (JMH in-process, then wrk end-to-end) and prints one table.
-# About 8-9 minutes on 2 cores. Needs java 17, wrk and python3. Usage: bench/run.sh [--quick]
+# About 8 minutes on 2 cores. Needs java 17, wrk and python3. Usage: bench/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=bench/target/benchmarks.jar
@@ -9,7 +9,7 @@ mkdir -p "$OUT"
 [[ -f $JAR ]] || mvn -B -q install -DskipTests
 
 # Long warm-ups: short ones were bimodal on this shared 2-core machine.
-if [[ ${1:-} == --quick ]]; then RUNS="-f 1 -wi 1 -w 1 -i 1 -r 1"; WRK_S=2; ROUNDS=1; else RUNS="-f 1 -wi 5 -w 2 -i 5 -r 2"; WRK_S=10; ROUNDS=3; fi
+if [[ ${1:-} == --quick ]]; then RUNS="-f 1 -wi 1 -w 1 -i 1 -r 1"; WRK_S=2; ROUNDS=1; else RUNS="-f 1 -wi 4 -w 2 -i 4 -r 1"; WRK_S=8; ROUNDS=3; fi
 jmh() { local name=$1; shift; java -jar "$JAR" $RUNS -rf json -rff "$OUT/$name.json" "$@" > "$OUT/$name.log" 2>&1 || { tail -30 "$OUT/$name.log"; exit 1; }; }
 
 echo "JMH: HTTP hot path (1 and 2 threads), JDBC, scrape, rules..." >&2
