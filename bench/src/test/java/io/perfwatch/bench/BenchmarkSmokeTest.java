@@ -12,18 +12,69 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Benchmarks are not tests, but each runs once briefly here so that none can rot unnoticed. */
 class BenchmarkSmokeTest {
 
-  @Test
-  void everyBenchmarkRunsOnce() throws Exception {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(RuleEvaluationBenchmark.class.getName())
+  private static Collection<RunResult> runOnce(Class<?> benchmark) throws Exception {
+    return new Runner(new OptionsBuilder()
+        .include(benchmark.getName())
         .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(200))
         .shouldFailOnError(true)
         .build()).run();
+  }
+
+  @Test
+  void ruleEvaluationBenchmarkRunsOnce() throws Exception {
+    Collection<RunResult> results = runOnce(RuleEvaluationBenchmark.class);
 
     assertThat(results).hasSize(2);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void httpHotPathBenchmarkRunsOnceWithoutInstrumentationErrors() throws Exception {
+    Collection<RunResult> results = runOnce(HttpHotPathBenchmark.class); // its tear-down fails on any error
+
+    assertThat(results).hasSize(3);
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void jdbcBenchmarksRunOnce() throws Exception {
+    assertThat(runOnce(JdbcBenchmark.class)).hasSize(3)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    assertThat(runOnce(JdbcListenerBenchmark.class)).hasSize(2)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void scrapeBenchmarkRunsOnce() throws Exception {
+    assertThat(runOnce(ScrapeBenchmark.class)).hasSize(3)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void scrapeHoldsTheAskedNumberOfHttpSeries() {
+    String exposition = ScrapeBenchmark.exposition(100);
+
+    assertThat(exposition.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{"))).hasSize(100);
+  }
+
+  @Test
+  void endToEndServerServesHelloWorld() throws Exception {
+    // run.sh starts it as a process; here its main must at least start a server and print the port
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      EndToEndServer.main(new String[] {"hello", "instrumented", "0"});
+    } finally {
+      System.setOut(stdout);
+    }
+    String port = out.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?s).*port=(\\d+).*", "$1");
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/hello")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.body()).isEqualTo("Hello World");
   }
 }

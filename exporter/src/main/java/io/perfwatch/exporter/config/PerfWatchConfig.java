@@ -60,7 +60,15 @@ public record PerfWatchConfig(
 
   /** True when {@code path} is one of the excluded paths or lies below one ({@code /metrics/x} under {@code /metrics}). */
   public boolean isExcluded(String path) {
-    return excludePaths.contains(path) || excludePaths.stream().anyMatch(excluded -> isBelow(path, excluded));
+    if (excludePaths.contains(path)) {
+      return true;
+    }
+    for (String excluded : excludePaths) { // a loop, not a stream: this runs on every request and must not allocate
+      if (isBelow(path, excluded)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when {@code path} is {@code excluded} or lies below it. */

@@ -2,7 +2,6 @@ package io.perfwatch.exporter.http;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.perfwatch.exporter.jdbc.RequestQueries;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import spark.route.HttpMethod;
 
@@ -40,7 +39,7 @@ final class ActiveRequest {
     if (r.active && !r.routeLookedUp) {
       r.routeLookedUp = true;
       r.route = template;
-      r.method = HttpMethods.canonical(method.name().toUpperCase(Locale.ROOT));
+      r.method = HttpMethods.canonical(method);
       RequestQueries queries = RequestQueries.current();
       if (queries != null && template != null) {
         queries.route(r.method, "/".equals(template) ? "root" : template); // the statements it runs next

@@ -5,6 +5,7 @@ import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.yaml.Detector;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jeasy.rules.api.Facts;
@@ -14,12 +15,17 @@ import org.jeasy.rules.core.RuleBuilder;
 
 /**
  * Turns a {@link RuleDefinition} into an Easy Rules {@link Rule} with a typed condition and action (no expression
- * language: the YAML is data). The rule is fired once per scope instance with these facts:
- * {@value #CANDIDATE} (a {@link Candidate}), {@value #THRESHOLD} (Double), {@value #MIN_TRAFFIC} (Long) and
- * {@value #EVALUATION} (the {@link Evaluation} the action adds its {@link Observation} to).
+ * language: the YAML is data). The rule is fired once per evaluation with these facts: {@value #CANDIDATES} (every
+ * scope instance in the window, a {@code List<Candidate>}), {@value #THRESHOLD} (Double), {@value #MIN_TRAFFIC}
+ * (Long) and {@value #EVALUATION} (the {@link Evaluation} the action adds its {@link Observation}s to). The condition
+ * holds when some instance breaches the threshold; the action observes each instance that does.
+ *
+ * <p>Firing once per rule rather than once per instance keeps a cycle of 100 rules over 500 endpoints (about 33,000
+ * instances) within milliseconds: Easy Rules' {@link Facts} is a set scanned linearly on every put and get, and its
+ * engine logs and notifies listeners per fire, which cost more than the comparison itself.
  */
 final class RuleCompiler {
-  static final String CANDIDATE = "candidate";
+  static final String CANDIDATES = "candidates";
   static final String THRESHOLD = "threshold";
   static final String MIN_TRAFFIC = "minTraffic";
   static final String EVALUATION = "evaluation";
@@ -41,16 +47,38 @@ final class RuleCompiler {
         .name(definition.name())
         .description(definition.detector().yamlName() + " rule from " + definition.position().file() + ":"
             + definition.position().line())
-        .when(facts -> detector.holds(facts.get(CANDIDATE), facts.<Double>get(THRESHOLD),
+        .when(facts -> anyHolds(detector, facts.get(CANDIDATES), facts.<Double>get(THRESHOLD),
             facts.<Long>get(MIN_TRAFFIC)))
-        .then(facts -> facts.<Evaluation>get(EVALUATION).add(observe(definition, facts.get(CANDIDATE))))
+        .then(facts -> observeAll(definition, detector, facts))
         .build();
     return new CompiledRule(definition, detector, rule, new Rules(rule));
   }
 
-  static Facts facts(CompiledRule rule, Candidate candidate, Evaluation evaluation) {
+  private static boolean anyHolds(BottleneckDetector detector, List<Candidate> candidates, double threshold,
+      long minTraffic) {
+    for (Candidate candidate : candidates) {
+      if (detector.holds(candidate, threshold, minTraffic)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void observeAll(RuleDefinition definition, BottleneckDetector detector, Facts facts) {
+    List<Candidate> candidates = facts.get(CANDIDATES);
+    double threshold = facts.<Double>get(THRESHOLD);
+    long minTraffic = facts.<Long>get(MIN_TRAFFIC);
+    Evaluation evaluation = facts.get(EVALUATION);
+    for (Candidate candidate : candidates) {
+      if (detector.holds(candidate, threshold, minTraffic)) {
+        evaluation.add(observe(definition, candidate));
+      }
+    }
+  }
+
+  static Facts facts(CompiledRule rule, List<Candidate> candidates, Evaluation evaluation) {
     Facts facts = new Facts();
-    facts.put(CANDIDATE, candidate);
+    facts.put(CANDIDATES, candidates);
     facts.put(THRESHOLD, rule.definition().threshold());
     facts.put(MIN_TRAFFIC, rule.detector().minTraffic(rule.definition()));
     facts.put(EVALUATION, evaluation);

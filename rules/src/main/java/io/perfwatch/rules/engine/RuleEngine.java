@@ -18,7 +18,7 @@ import org.jeasy.rules.core.DefaultRulesEngine;
 /**
  * Evaluates rules against a {@link StatsSource} and feeds the {@link AlertTracker}. Each rule reads the window
  * {@code [now - window, now]} (fetched once per distinct window per call) and is fired through Easy Rules once per
- * scope instance. A rule whose evaluation failed (a window the source could not give, a throwing condition or
+ * evaluation, over all its scope instances. A rule whose evaluation failed (a window the source could not give, a throwing condition or
  * action) is reported through {@link #lastErrors()} and its alerts keep their state, as Prometheus keeps an
  * alerting rule's alerts when its query fails; the other rules still run. Thread-safe.
  */
@@ -84,9 +84,7 @@ public final class RuleEngine {
       return;
     }
     Evaluation evaluation = new Evaluation();
-    for (Candidate candidate : candidates) {
-      engine.fire(rule.rules(), RuleCompiler.facts(rule, candidate, evaluation));
-    }
+    engine.fire(rule.rules(), RuleCompiler.facts(rule, candidates, evaluation));
     if (!evaluation.failed()) {
       tracker.apply(rule.definition(), evaluation.observations(), now);
     }

@@ -1,0 +1,76 @@
+"""Prints run.sh's results as one Markdown table: medians of the measured iterations, ratios to the baseline."""
+import json
+import statistics
+import sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+
+
+def load(name):
+    rows = {}
+    for r in json.loads((out / f"{name}.json").read_text()):
+        key = r["benchmark"].rsplit(".", 1)[1] + "".join(f" {k}={v}" for k, v in r.get("params", {}).items())
+        raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        rows[key] = (statistics.median(raw), r["primaryMetric"]["scoreUnit"],
+                     statistics.median([x for f in alloc["rawData"] for x in f]) if alloc else None)
+    return rows
+
+
+print("| benchmark | case | median | vs baseline | bytes/op | target |")
+print("|---|---|---|---|---|---|")
+for threads in (1, 2):
+    h = load(f"http-t{threads}")
+    bare = h["bare"][0]
+    hand = h["micrometerTimer"][0] - bare
+    for case in ("bare", "micrometerTimer", "perfwatch"):
+        score, unit, alloc = h[case]
+        extra = "" if case == "bare" else f"+{score - bare:.0f} ns"
+        if case == "perfwatch":
+            extra += f" ({(score - bare) / hand:.2f}x hand-written)" if hand > 0 else ""
+        target = "< 1 µs, < 256 B, ≤ hand-written" if case == "perfwatch" else ""
+        print(f"| HTTP hot path, {threads} thread{'s' if threads > 1 else ''} | {case} | {score:.0f} {unit} | {extra} "
+              f"| {alloc:.0f} | {target} |")
+j = load("jdbc")
+raw, noop, pw = (j[f"selectByPrimaryKey path={p}"] for p in ("raw", "p6spyNoop", "perfwatch"))
+print(f"| JDBC PK select (H2) | raw | {raw[0]:.0f} ns/op | | {raw[2]:.0f} | |")
+print(f"| JDBC PK select (H2) | P6Spy no-op listener | {noop[0]:.0f} ns/op | +{noop[0] - raw[0]:.0f} ns over raw "
+      f"| {noop[2]:.0f} | |")
+print(f"| JDBC PK select (H2) | perfwatch listener | {pw[0]:.0f} ns/op | {pw[0] - noop[0]:+.0f} ns over no-op "
+      f"| {pw[2]:.0f} | < +500 ns over no-op |")
+jl = load("jdbc-listener")
+print(f"| JDBC listener alone (no DB) | P6Spy no-op listener | {jl['noop'][0]:.0f} ns/op | | {jl['noop'][2]:.0f} | |")
+print(f"| JDBC listener alone (no DB) | perfwatch listener | {jl['perfwatch'][0]:.0f} ns/op "
+      f"| +{jl['perfwatch'][0] - jl['noop'][0]:.0f} ns over no-op | {jl['perfwatch'][2]:.0f} | < +500 ns over no-op |")
+s = load("scrape")
+sizes = {}
+for line in (out / "scrape-size.txt").read_text().split("\n"):
+    if line.startswith("scrape-size"):
+        f = dict(kv.split("=") for kv in line.split()[1:])
+        sizes[f["series"]] = (int(f["bytes"]), float(f["bytes_per_series"]))
+for n in ("100", "1000", "10000"):
+    score, unit, _ = s[f"scrape series={n}"]
+    size, per = sizes[n]
+    print(f"| scrape (text 0.0.4) | {n} HTTP series | {score:.2f} {unit} | {size / 1024:.0f} KB, {per:.0f} B/series "
+          f"| | {'< 10 ms; ' if n == '1000' else ''}≤ 1.5 KB/series, linear |")
+r = load("rules")
+for key, label in (("endpoints=500 rules=100", "100 rules × 500 endpoints"), ("endpoints=500 rules=shipped",
+                                                                               "shipped rules × 500 endpoints")):
+    score, unit, _ = r[f"evaluateOneCycle {key}"]
+    print(f"| rule evaluation | {label} | {score:.1f} {unit} | | | < 10 ms |")
+
+wrk = {}
+for line in (out / "wrk.txt").read_text().split("\n"):
+    if line.strip():
+        app, variant, _, requests, rps, cpu_us, non2xx = line.split()
+        wrk.setdefault((app, variant), []).append((float(rps), int(cpu_us) / int(requests), int(non2xx)))
+for app, label in (("hello", "wrk hello world"), ("demo", "wrk GET /api/transactions/:id")):
+    b, i = wrk[(app, "bare")], wrk[(app, "instrumented")]
+    b_rps, i_rps = statistics.median(x[0] for x in b), statistics.median(x[0] for x in i)
+    b_cpu, i_cpu = statistics.median(x[1] for x in b), statistics.median(x[1] for x in i)
+    errors = sum(x[2] for x in b + i)
+    print(f"| {label} (-t2 -c32) | bare | {b_rps:.0f} req/s, {b_cpu:.1f} µs CPU/req | | | |")
+    print(f"| {label} (-t2 -c32) | instrumented | {i_rps:.0f} req/s, {i_cpu:.1f} µs CPU/req "
+          f"| {i_rps / b_rps:.2f}x req/s, {(i_cpu / b_cpu - 1) * 100:+.1f} % CPU/req | | CPU/req within 5 % "
+          f"{'(non-2xx: ' + str(errors) + ')' if errors else ''}|")
