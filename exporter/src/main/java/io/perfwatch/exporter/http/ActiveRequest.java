@@ -1,6 +1,5 @@
 package io.perfwatch.exporter.http;
 
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.perfwatch.exporter.jdbc.RequestQueries;
 import org.jspecify.annotations.Nullable;
 import spark.route.HttpMethod;
@@ -11,9 +10,16 @@ import spark.route.HttpMethod;
  * between the before and the afterAfter filter, which all run on the request thread.
  */
 final class ActiveRequest {
-  private static final ThreadLocal<ActiveRequest> CURRENT = ThreadLocal.withInitial(ActiveRequest::new);
+  private static final ThreadLocal<ActiveRequest> CURRENT = ThreadLocal.withInitial(() -> {
+    ActiveRequest request = new ActiveRequest();
+    InFlightRequests.track(request);
+    return request;
+  });
 
-  boolean active;
+  /** Written last when a request starts and first when it ends; read by {@link InFlightRequests} on a scrape. */
+  volatile boolean active;
+  /** The HttpMetrics timing this request: several perfwatch instances may share a JVM (and its threads). */
+  @Nullable Object owner;
   long startNanos;
   long startMillis;
   String method = HttpMethods.UNKNOWN;
@@ -24,7 +30,6 @@ final class ActiveRequest {
   @Nullable String exception;
   long cpuStartNanos = -1;
   long allocatedStartBytes = -1;
-  LongTaskTimer.@Nullable Sample inFlight;
 
   static ActiveRequest current() {
     return CURRENT.get();
@@ -64,6 +69,6 @@ final class ActiveRequest {
     exception = null;
     cpuStartNanos = -1;
     allocatedStartBytes = -1;
-    inFlight = null;
+    owner = null;
   }
 }

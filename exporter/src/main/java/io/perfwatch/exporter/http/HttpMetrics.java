@@ -1,7 +1,6 @@
 package io.perfwatch.exporter.http;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.jdbc.JdbcMetrics;
@@ -31,7 +30,7 @@ public final class HttpMetrics {
   private final LabelLimiter routes;
   private final TenantLabels tenants;
   private final SlowRequestLogger slowLog;
-  private final LongTaskTimer inFlight;
+  private final InFlightRequests inFlight;
   @SuppressWarnings("unchecked")
   private final ConcurrentHashMap<String, EndpointMeters>[] endpoints = new ConcurrentHashMap[HttpMethods.ALL.length];
   private final ConcurrentHashMap<String, Counter> tenantCounters = new ConcurrentHashMap<>();
@@ -52,9 +51,7 @@ public final class HttpMetrics {
     this.slowLog = new SlowRequestLogger(config.slowRequestThresholdMs(), config.verySlowRequestThresholdMs());
     this.errors = new InstrumentationErrors(registry, "http");
     this.threadUsage = config.collectDetailedMetrics() ? new ThreadUsage() : null;
-    this.inFlight = LongTaskTimer.builder("http.server.requests.active")
-        .description("HTTP requests in flight")
-        .register(registry);
+    this.inFlight = new InFlightRequests(registry, this);
     for (int i = 0; i < endpoints.length; i++) {
       endpoints[i] = new ConcurrentHashMap<>();
     }
@@ -112,10 +109,10 @@ public final class HttpMetrics {
       r.cpuStartNanos = threadUsage.cpuNanos();
       r.allocatedStartBytes = threadUsage.allocatedBytes();
     }
-    r.inFlight = inFlight.start();
+    r.owner = this;
     RequestQueries.begin(r.tenantId);
-    r.active = true;
     r.startNanos = System.nanoTime();
+    r.active = true; // volatile, last: publishes the fields above to InFlightRequests
     return true;
   }
 
@@ -207,10 +204,6 @@ public final class HttpMetrics {
   /** Stops the in-flight sample, unbinds the thread's query accounting and clears the request; never throws. */
   private void release(ActiveRequest r) {
     try {
-      LongTaskTimer.Sample sample = r.inFlight;
-      if (sample != null) {
-        sample.stop();
-      }
       RequestQueries queries = RequestQueries.current();
       if (queries != null) {
         queries.end();
@@ -241,7 +234,7 @@ public final class HttpMetrics {
 
   /** Requests in flight now. */
   public long activeRequests() {
-    return inFlight.activeTasks();
+    return inFlight.count();
   }
 
   /** Distinct route labels admitted so far (never above {@code maxRoutes}). */

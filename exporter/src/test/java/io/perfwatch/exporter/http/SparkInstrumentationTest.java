@@ -381,4 +381,33 @@ class SparkInstrumentationTest {
     assertThat(perfwatch.registry().get("perfwatch.dropped.series").tag("label", "tenant").counter().count())
         .isEqualTo(995);
   }
+
+  @Test
+  void countsRequestsInFlightPerInstance() throws Exception {
+    PerfWatch perfwatch = perfwatch();
+    PerfWatch other = perfwatch();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Service http = Service.ignite().port(0);
+    services.add(http);
+    perfwatch.instrument(http);
+    perfwatch.mountMetrics(http, "/metrics");
+    http.get("/wait", (req, res) -> release.await(10, java.util.concurrent.TimeUnit.SECONDS) ? "done" : "late");
+    http.awaitInitialization();
+    TestClient client = new TestClient(http.port());
+
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> client.get("/wait"));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> perfwatch.http().activeRequests() == 1);
+    String during = client.get("/metrics").body();
+    release.countDown();
+
+    assertThat(waiting.get().body()).isEqualTo("done");
+    assertThat(during).contains("http_server_requests_active_seconds_count 1")
+        .containsPattern("http_server_requests_active_seconds_max [0-9.E-]+");
+    assertThat(other.http().activeRequests()).isZero();
+    awaitRequests(perfwatch, 1);
+    assertThat(perfwatch.http().activeRequests()).isZero();
+    assertThat(client.get("/metrics").body()).contains("http_server_requests_active_seconds_count 0");
+  }
 }
