@@ -1,5 +1,6 @@
 package io.perfwatch.service;
 
+import io.perfwatch.exporter.config.PerfWatchConfigException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig config;
     try {
       config = ServiceConfig.fromEnvironment(env);
-    } catch (ServiceConfigException e) {
+    } catch (PerfWatchConfigException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.INVALID;
     }

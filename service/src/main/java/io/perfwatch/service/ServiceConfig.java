@@ -23,7 +23,7 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
 
   public ServiceConfig {
     if (httpPort < 0 || httpPort > 65535) {
-      throw new ServiceConfigException(List.of("httpPort=" + httpPort + ": expected a port from 0 to 65535"));
+      throw new PerfWatchConfigException(List.of("httpPort=" + httpPort + ": expected a port from 0 to 65535"));
     }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(perfWatch, "perfWatch");
@@ -44,7 +44,7 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
     return new ServiceConfig(httpPort, database, demoTraffic, perfWatch, settings);
   }
 
-  /** Reads every variable and reports every bad one in a single {@link ServiceConfigException}. */
+  /** Reads every variable and reports every bad one in a single {@link PerfWatchConfigException}. */
   public static ServiceConfig fromEnvironment(Map<String, String> env) {
     List<String> problems = new ArrayList<>();
     int port = port(env, problems);
@@ -58,7 +58,7 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
       problems.addAll(e.problems());
     }
     if (!problems.isEmpty()) {
-      throw new ServiceConfigException(problems);
+      throw new PerfWatchConfigException(problems);
     }
     return new ServiceConfig(port, database, traffic, perfWatch, monitoring);
   }

@@ -1,5 +1,6 @@
 package io.perfwatch.service;
 
+import io.perfwatch.exporter.config.PerfWatchConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -36,7 +37,7 @@ class ServiceConfigTest {
 
   @Test
   void rejectsAPortOutOfRange() {
-    assertThatExceptionOfType(ServiceConfigException.class)
+    assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_HTTP_PORT", "65536")))
         .withMessage("Invalid perfwatch setting: PERFORMANCE_HTTP_PORT='65536': expected a port number from 0 to "
             + "65535 (0 picks a free port)");
@@ -44,7 +45,7 @@ class ServiceConfigTest {
 
   @Test
   void rejectsAnUnsupportedDatabaseUrl() {
-    assertThatExceptionOfType(ServiceConfigException.class)
+    assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_DATABASE_URL", "mysql://db/finance")))
         .withMessage("Invalid perfwatch setting: PERFORMANCE_DATABASE_URL='mysql://db/finance': expected a JDBC "
             + "URL starting with [jdbc:h2:, jdbc:postgresql:], e.g. jdbc:postgresql://localhost:5432/perfwatch");
@@ -52,7 +53,7 @@ class ServiceConfigTest {
 
   @Test
   void rejectsCredentialsWithoutUrl() {
-    assertThatExceptionOfType(ServiceConfigException.class)
+    assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_DATABASE_USER", "app")))
         .withMessage("Invalid perfwatch setting: PERFORMANCE_DATABASE_USER/PERFORMANCE_DATABASE_PASSWORD are set "
             + "but PERFORMANCE_DATABASE_URL is not: set the URL too, or unset them to use the embedded H2 database");
@@ -60,7 +61,7 @@ class ServiceConfigTest {
 
   @Test
   void reportsServiceAndExporterProblemsTogether() {
-    assertThatExceptionOfType(ServiceConfigException.class)
+    assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of(
             "PERFORMANCE_DEMO_TRAFFIC", "sometimes",
             "PERFORMANCE_METRICS_RETENTION", "lots")))
@@ -72,7 +73,7 @@ class ServiceConfigTest {
 
   @Test
   void problemsCannotBeModified() {
-    ServiceConfigException e = new ServiceConfigException(java.util.List.of("a"));
+    PerfWatchConfigException e = new PerfWatchConfigException(java.util.List.of("a"));
 
     assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> e.problems().add("b"));
   }

@@ -2,13 +2,13 @@ package io.perfwatch.exporter.config;
 
 import java.util.List;
 
-/** Invalid settings, all of them at once: each line names the variable (or builder field), the value and what is allowed. */
+/** Invalid settings (the exporter's and the service's), all of them at once: each line names the variable (or builder field), the value and what is allowed. */
 public final class PerfWatchConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> problems;
 
-  PerfWatchConfigException(List<String> problems) {
+  public PerfWatchConfigException(List<String> problems) {
     super(message(problems));
     this.problems = List.copyOf(problems);
   }
