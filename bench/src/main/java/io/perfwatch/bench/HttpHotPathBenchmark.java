@@ -26,7 +26,7 @@ import spark.route.HttpMethod;
 /**
  * The per-request cost of instrumentation, without a server: what perfwatch does around one Spark request
  * ({@code begin} in the Jetty handler, the route hook Spark's matcher calls, {@code end} with the status: timer with
- * its 16-bucket histogram, in-flight long task timer, store rollup and ring buffer, slow log check) against nothing
+ * its 11-boundary histogram, in-flight state, store rollup and ring buffer, slow log check) against nothing
  * and against the {@code Timer} a user would hand-write in a before/afterAfter filter pair. Every request is
  * {@code GET /api/transactions/:id}, 200: one hot series, the most contended case. Run with {@code -t 1} and
  * {@code -t 2}, and {@code -prof gc} for bytes per request.

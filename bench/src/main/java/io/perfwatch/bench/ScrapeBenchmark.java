@@ -1,11 +1,16 @@
 package io.perfwatch.bench;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.http.HttpMetrics;
 import io.perfwatch.exporter.http.SparkRouteHook;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,9 +49,26 @@ public class ScrapeBenchmark {
     registry = registry(series);
   }
 
+  /** As {@code /metrics} does: written straight to the response stream (here one that counts and discards). */
   @Benchmark
-  public String scrape() {
-    return registry.scrape(PrometheusTextFormatWriter.CONTENT_TYPE);
+  public long scrape() throws IOException {
+    CountingSink sink = new CountingSink();
+    registry.scrape(sink, PrometheusTextFormatWriter.CONTENT_TYPE);
+    return sink.bytes;
+  }
+
+  private static final class CountingSink extends OutputStream {
+    long bytes;
+
+    @Override
+    public void write(int b) {
+      bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      bytes += len;
+    }
   }
 
   /** A registry holding {@code series} HTTP latency series (0: perfwatch's own meters only). */
@@ -67,7 +89,10 @@ public class ScrapeBenchmark {
     return perfwatch.registry();
   }
 
-  /** Bytes of the exposition per HTTP latency series, for 100, 1,000 and 10,000 series. */
+  /**
+   * Bytes of the exposition per HTTP latency series, for 100, 1,000 and 10,000 series; and, as the baseline, the
+   * same series as Micrometer's default percentile histogram writes them.
+   */
   public static void main(String[] args) {
     int base = exposition(0).length();
     for (int n : new int[] {100, 1000, 10000}) {
@@ -75,6 +100,23 @@ public class ScrapeBenchmark {
       System.out.printf("scrape-size series=%d bytes=%d bytes_per_series=%.0f%n", n, size,
           (size - base) / (double) n);
     }
+    int defaultBase = micrometerDefaultHistogram(0).length();
+    int defaultSize = micrometerDefaultHistogram(1000).length();
+    System.out.printf("scrape-size-micrometer-default series=1000 bytes=%d bytes_per_series=%.0f%n", defaultSize,
+        (defaultSize - defaultBase) / 1000.0);
+  }
+
+  /** The same labels through a plain Micrometer timer with {@code publishPercentileHistogram()}. */
+  static String micrometerDefaultHistogram(int series) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    for (int i = 0; i < series; i++) {
+      int status = STATUSES[i % STATUSES.length];
+      Timer.builder("http.server.requests").publishPercentileHistogram()
+          .tags("exception", "None", "method", "GET", "outcome", Outcome.forStatus(status).name(),
+              "status", Integer.toString(status), "uri", "/api/resource" + i / STATUSES.length + "/:id")
+          .register(registry).record(3, TimeUnit.MILLISECONDS);
+    }
+    return registry.scrape(PrometheusTextFormatWriter.CONTENT_TYPE);
   }
 
   static String exposition(int series) {

@@ -56,8 +56,8 @@ public final class MetricsStore {
   private final BoundedTable<RequestAccumulator, RequestRollup> endpoints;
   private final BoundedTable<QueryAccumulator, QueryRollup> queries;
   private final BoundedTable<TenantAccumulator, TenantRollup> tenants;
-  private final RingBuffer<RequestMetrics> recentRequests;
-  private final RingBuffer<DatabaseMetrics> recentQueries;
+  private final StripedRing<RequestMetrics> recentRequests;
+  private final StripedRing<DatabaseMetrics> recentQueries;
   private final RingBuffer<SystemMetrics> recentSystem;
   private final RingBuffer<NPlusOneFinding> recentNPlusOne;
   private final LongAdder totalRequests = new LongAdder();
@@ -73,8 +73,8 @@ public final class MetricsStore {
         () -> new TimeSeries<>(QueryAccumulator::new, hours));
     this.tenants = new BoundedTable<>(builder.maxTenants, primary -> primary,
         () -> new TimeSeries<>(TenantAccumulator::new, hours));
-    this.recentRequests = new RingBuffer<>(builder.retention);
-    this.recentQueries = new RingBuffer<>(builder.retention);
+    this.recentRequests = new StripedRing<>(builder.retention, RequestMetrics::timestampMillis);
+    this.recentQueries = new StripedRing<>(builder.retention, DatabaseMetrics::timestampMillis);
     this.recentSystem = new RingBuffer<>(builder.retention);
     this.recentNPlusOne = new RingBuffer<>(builder.retention);
   }
@@ -118,8 +118,8 @@ public final class MetricsStore {
    * upper bound; the {@code +Inf} bucket's at {@code max(previous bound, maxNanos)}. A percentile that falls in
    * bucket {@code (lo, hi]} is therefore reported as {@code hi} (within the sketch's 1%) while the true value is
    * anywhere in {@code (lo, hi]}: it overestimates by at most {@code hi - lo}, so percentiles are only as precise as
-   * the bucket layout (with {@code Buckets.HTTP}, e.g. up to 500 ms between 1000 and 1500 ms, a factor 2.5 between
-   * 10 and 25 ms). One in the {@code +Inf} bucket is at least the last finite bound and at most {@code maxNanos}.
+   * the bucket layout (with {@code Buckets.HTTP}, e.g. up to 1 s between 1 and 2 s, a factor 2.5 between 10 and
+   * 25 ms). One in the {@code +Inf} bucket is at least the last finite bound and at most {@code maxNanos}.
    * Without buckets every observation enters at the exact average, so percentiles equal the average.
    */
   public void recordAggregate(RequestAggregate aggregate) {
@@ -198,10 +198,12 @@ public final class MetricsStore {
     return rollups[0];
   }
 
+  /** The newest {@code retention} requests, oldest first (by timestamp), immutable. */
   public List<RequestMetrics> recentRequests() {
     return recentRequests.snapshot();
   }
 
+  /** The newest {@code retention} statements, oldest first (by timestamp), immutable. */
   public List<DatabaseMetrics> recentQueries() {
     return recentQueries.snapshot();
   }
