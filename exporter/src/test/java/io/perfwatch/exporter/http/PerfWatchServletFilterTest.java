@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Timer;
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.Recorded;
+import io.perfwatch.testkit.LoopbackClient;
 import java.io.IOException;
 import java.util.EnumSet;
 import javax.servlet.DispatcherType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PerfWatchServletFilterTest {
   private final PerfWatch perfwatch = PerfWatch.builder().build();
   private Server server;
-  private TestClient client;
+  private LoopbackClient client;
 
   @BeforeEach
   void start() throws Exception {
@@ -63,7 +64,7 @@ class PerfWatchServletFilterTest {
     }), "/*");
     server.setHandler(context);
     server.start();
-    client = new TestClient(connector.getLocalPort());
+    client = new LoopbackClient(connector.getLocalPort());
   }
 
   @AfterEach
@@ -154,7 +155,7 @@ class PerfWatchServletFilterTest {
     server.setHandler(context);
     server.start();
 
-    assertThat(new TestClient(connector.getLocalPort()).get("/x").body()).isEqualTo("fine");
+    assertThat(new LoopbackClient(connector.getLocalPort()).get("/x").body()).isEqualTo("fine");
 
     assertThat(count("UNKNOWN", "200", "None")).isEqualTo(1);
     assertThat(perfwatch.http().activeRequests()).isZero();

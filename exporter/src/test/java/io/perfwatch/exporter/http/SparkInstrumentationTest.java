@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.store.RequestMetrics;
+import io.perfwatch.testkit.LoopbackClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ class SparkInstrumentationTest {
   @Test
   void recordsTheRouteTemplateNotTheRawPath() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     assertThat(client.get("/api/transactions/42").body()).isEqualTo("{\"id\":42}");
     client.get("/api/transactions/43");
@@ -99,7 +100,7 @@ class SparkInstrumentationTest {
   @Test
   void labelsUnmatchedPathsNotFoundAndTheRootRoute() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     assertThat(client.get("/no/such/page").statusCode()).isEqualTo(404);
     client.get("/");
@@ -112,7 +113,7 @@ class SparkInstrumentationTest {
   @Test
   void recordsAThrowingRouteWithTheStatusTheClientReceives() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     assertThat(client.get("/boom").statusCode()).isEqualTo(500);
     HttpResponse<String> handled = client.get("/teapot");
@@ -127,7 +128,7 @@ class SparkInstrumentationTest {
   @Test
   void recordsTheStatusAnAppFilterSetsAfterTheRoute() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     assertThat(client.get("/rewritten").statusCode()).isEqualTo(202);
     awaitRequests(perfwatch, 1);
@@ -138,7 +139,7 @@ class SparkInstrumentationTest {
   @Test
   void recordsHaltWithItsStatus() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     assertThat(client.get("/halt").statusCode()).isEqualTo(401);
     awaitRequests(perfwatch, 1);
@@ -149,7 +150,7 @@ class SparkInstrumentationTest {
   @Test
   void recordsTheMethodSparkRoutedBy() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     assertThat(client.get("/api/transactions/5", "X-HTTP-Method-Override", "DELETE").body()).isEqualTo("deleted");
     awaitRequests(perfwatch, 1);
@@ -160,7 +161,7 @@ class SparkInstrumentationTest {
   @Test
   void skipsExcludedPathsAndTheMetricsRoute() {
     PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().excludePaths(java.util.Set.of("/health")).build());
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     client.get("/health");
     client.get("/metrics");
@@ -174,7 +175,7 @@ class SparkInstrumentationTest {
   @Test
   void passesTenantAndUserToTheStoreWithoutLeakingThemIntoTheNextRequest() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     client.get("/api/transactions/1", "X-Tenant-ID", "acme", "X-User-ID", "u-17");
     client.get("/api/transactions/2", "X-Tenant-ID", "<script>", "X-User-ID", "u-18");
@@ -208,7 +209,7 @@ class SparkInstrumentationTest {
         return null;
       }
     }).build();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     HttpResponse<String> response = client.get("/api/transactions/1");
 
@@ -222,7 +223,7 @@ class SparkInstrumentationTest {
   @Test
   void countsExactlyUnderConcurrency() throws Exception {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
     int threads = 8;
     int perThread = 250;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -263,7 +264,7 @@ class SparkInstrumentationTest {
       http.get("/r" + i + "/:id", (req, res) -> "x");
     }
     http.awaitInitialization();
-    TestClient client = new TestClient(http.port());
+    LoopbackClient client = new LoopbackClient(http.port());
 
     for (int i = 0; i < 10_000; i++) {
       client.get("/r" + (i % 10) + "/" + i);
@@ -303,13 +304,13 @@ class SparkInstrumentationTest {
     http.get("/ok", (req, res) -> "ok");
     http.awaitInitialization();
 
-    assertThat(new TestClient(http.port()).get("/ok").body()).isEqualTo("ok");
+    assertThat(new LoopbackClient(http.port()).get("/ok").body()).isEqualTo("ok");
   }
 
   @Test
   void servesOpenMetricsWhenTheScraperAsksForIt() {
     PerfWatch perfwatch = perfwatch();
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
     client.get("/api/transactions/1");
 
     HttpResponse<String> response = client.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
@@ -323,8 +324,8 @@ class SparkInstrumentationTest {
   void recordsThreadCpuAndAllocationOnlyWhenDetailedMetricsAreOn() {
     PerfWatch detailed = perfwatch(PerfWatchConfig.builder().collectDetailedMetrics(true).build());
     PerfWatch plain = perfwatch();
-    new TestClient(app(detailed).port()).get("/api/transactions/1");
-    new TestClient(app(plain).port()).get("/api/transactions/1");
+    new LoopbackClient(app(detailed).port()).get("/api/transactions/1");
+    new LoopbackClient(app(plain).port()).get("/api/transactions/1");
     awaitRequests(detailed, 1);
     awaitRequests(plain, 1);
 
@@ -339,7 +340,7 @@ class SparkInstrumentationTest {
   @Test
   void recordsNothingWhenDisabled() {
     PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().enabled(false).build());
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
     org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
     h2.setURL("jdbc:h2:mem:disabled");
 
@@ -354,7 +355,7 @@ class SparkInstrumentationTest {
   void dropsTenantAndUserWhenTrackingIsOff() {
     PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().trackTenantMetrics(false).trackUserMetrics(false)
         .build());
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     client.get("/api/transactions/1", "X-Tenant-ID", "acme", "X-User-ID", "u-17");
     awaitRequests(perfwatch, 1);
@@ -368,7 +369,7 @@ class SparkInstrumentationTest {
   @Test
   void keepsTheTenantLabelSetWithinItsCap() {
     PerfWatch perfwatch = perfwatch(PerfWatchConfig.builder().maxTenants(5).build());
-    TestClient client = new TestClient(app(perfwatch).port());
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
 
     for (int i = 0; i < 1000; i++) {
       client.get("/api/transactions/1", "X-Tenant-ID", "tenant-" + i);
@@ -393,7 +394,7 @@ class SparkInstrumentationTest {
     perfwatch.mountMetrics(http, "/metrics");
     http.get("/wait", (req, res) -> release.await(10, java.util.concurrent.TimeUnit.SECONDS) ? "done" : "late");
     http.awaitInitialization();
-    TestClient client = new TestClient(http.port());
+    LoopbackClient client = new LoopbackClient(http.port());
 
     java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> client.get("/wait"));

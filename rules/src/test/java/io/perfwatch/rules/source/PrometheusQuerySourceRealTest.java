@@ -6,17 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
-import java.net.ServerSocket;
+import io.perfwatch.testkit.PrometheusServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,45 +31,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real")
 class PrometheusQuerySourceRealTest {
-  private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir
   static Path dir;
   private static InstrumentedService service;
-  private static Process prometheus;
+  private static PrometheusServer prometheus;
   private static URI prometheusUri;
 
   @BeforeAll
   static void startPrometheus() throws Exception {
-    if (!Files.isExecutable(PROMETHEUS)) {
-      throw new AssertionError(PROMETHEUS + " not found: install Debian's prometheus package or run .ci/run");
-    }
     service = new InstrumentedService();
     URI target = URI.create(service.metricsUrl());
-    Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+    prometheus = new PrometheusServer(dir, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
         + "scrape_configs:\n  - job_name: service\n    metrics_path: /metrics\n    static_configs:\n"
         + "      - targets: ['127.0.0.1:" + target.getPort() + "']\n");
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    prometheusUri = URI.create("http://127.0.0.1:" + port);
-    prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> HTTP.send(
-        HttpRequest.newBuilder(prometheusUri.resolve("/-/ready")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    prometheusUri = prometheus.uri();
   }
 
   @AfterAll
-  static void stopPrometheus() throws Exception {
+  static void stopPrometheus() {
     if (prometheus != null) {
-      prometheus.destroy();
-      if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-        prometheus.destroyForcibly();
-      }
+      prometheus.close();
     }
     if (service != null) {
       service.close();

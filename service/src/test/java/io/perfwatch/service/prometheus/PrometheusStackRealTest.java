@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfwatch.service.MonitoringSettings;
 import io.perfwatch.service.PerfWatchService;
 import io.perfwatch.service.ServiceConfig;
-import java.net.ServerSocket;
+import io.perfwatch.testkit.PrometheusServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real")
 class PrometheusStackRealTest {
-  private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
   private static final String TOKEN = "stack-test-admin-token-0123456789";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,15 +51,12 @@ class PrometheusStackRealTest {
   static Path dir;
   private static PerfWatchService service;
   private static ScheduledExecutorService traffic;
-  private static Process prometheus;
+  private static PrometheusServer prometheus;
   private static URI prometheusUri;
   private static String instance;
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(PROMETHEUS)) {
-      throw new AssertionError(PROMETHEUS + " not found: install Debian's prometheus package or run .ci/run");
-    }
     service = new PerfWatchService(ServiceConfig.onPort(0)
         .withMonitoring(MonitoringSettings.defaults().withAdminToken(TOKEN))).start();
     instance = "127.0.0.1:" + service.port();
@@ -69,17 +65,10 @@ class PrometheusStackRealTest {
 
     String rules = Files.readString(Repo.ALERTS).replaceAll("(?m)^(\\s+interval: )\\S+$", "$11s");
     Files.writeString(dir.resolve("perfwatch-alerts.yml"), rules);
-    Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+    prometheus = new PrometheusServer(dir, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
         + "rule_files:\n  - perfwatch-alerts.yml\n"
         + "scrape_configs:\n  - job_name: perfwatch\n    static_configs:\n      - targets: ['" + instance + "']\n");
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    prometheusUri = URI.create("http://127.0.0.1:" + port);
-    prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    prometheusUri = prometheus.uri();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
         .until(() -> query("up{job=\"perfwatch\"} == 1").size() == 1);
   }
@@ -106,10 +95,7 @@ class PrometheusStackRealTest {
       traffic.shutdownNow();
     }
     if (prometheus != null) {
-      prometheus.destroy();
-      if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-        prometheus.destroyForcibly();
-      }
+      prometheus.close();
     }
     if (service != null) {
       service.stop();
