@@ -28,6 +28,7 @@ final class DemoDatabase implements AutoCloseable {
 
   private final DataSource raw;
   private final DataSource wrapped;
+  /** The default in-memory H2, owned by the demo: dropped on close. */
   private final boolean embedded;
   private final String description;
 
@@ -40,11 +41,12 @@ final class DemoDatabase implements AutoCloseable {
 
   /** Opens the configured database, or a fresh in-memory H2 one, creates the schema and seeds empty tables. */
   static DemoDatabase open(Optional<DatabaseSettings> settings, PerfWatch perfwatch) {
-    DataSource raw = settings.map(DemoDatabase::external).orElseGet(DemoDatabase::embeddedH2);
+    // A unique name per instance: several services in one JVM (tests) must not share rows.
+    DatabaseSettings target = settings.orElseGet(() -> new DatabaseSettings(InMemoryH2.PREFIX + "perfwatch-demo-"
+        + UUID.randomUUID(), "", ""));
     String description = settings.map(DatabaseSettings::url).orElse("embedded in-memory H2");
-    DemoDatabase db = new DemoDatabase(raw, perfwatch.wrap(raw), settings.isEmpty(), description);
-    db.prepare();
-    return db;
+    DataSource raw = openPrepared(target, description);
+    return new DemoDatabase(raw, perfwatch.wrap(raw), settings.isEmpty(), description);
   }
 
   DataSource dataSource() {
@@ -55,11 +57,23 @@ final class DemoDatabase implements AutoCloseable {
     return description;
   }
 
-  private static DataSource embeddedH2() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    // A unique name per instance: several services in one JVM (tests) must not share rows.
-    h2.setURL("jdbc:h2:mem:perfwatch-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return h2;
+  /**
+   * In-memory H2 (the default, or a configured {@code jdbc:h2:mem:} URL) is kept alive, and re-created and re-seeded
+   * after a SHUTDOWN, by {@link InMemoryH2}; PostgreSQL and other H2 URLs connect anew for every request anyway.
+   */
+  private static DataSource openPrepared(DatabaseSettings settings, String description) {
+    try {
+      if (InMemoryH2.isInMemory(settings.url())) {
+        return InMemoryH2.open(settings.url(), settings.user(), settings.password(), c -> prepare(c, description));
+      }
+      DataSource raw = external(settings);
+      try (Connection c = raw.getConnection()) {
+        prepare(c, description);
+      }
+      return raw;
+    } catch (SQLException e) {
+      throw new DemoDatabaseException("could not prepare the demo database " + description, e);
+    }
   }
 
   private static DataSource external(DatabaseSettings settings) {
@@ -77,8 +91,9 @@ final class DemoDatabase implements AutoCloseable {
     return h2;
   }
 
-  private void prepare() {
-    try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+  /** Creates the schema where missing and seeds empty tables; set-up is not traffic, so {@code c} is unwrapped. */
+  private static void prepare(Connection c, String description) throws SQLException {
+    try (Statement s = c.createStatement()) {
       for (String statement : schemaStatements()) {
         s.execute(statement);
       }
@@ -92,8 +107,6 @@ final class DemoDatabase implements AutoCloseable {
           LOG.info("demo database {}: tables already hold data; not seeding", description);
         }
       }
-    } catch (SQLException e) {
-      throw new DemoDatabaseException("could not prepare the demo database " + description, e);
     }
   }
 
@@ -109,16 +122,19 @@ final class DemoDatabase implements AutoCloseable {
     }
   }
 
-  /** Drops the embedded database (it would outlive the service otherwise); external ones are left as they are. */
+  /**
+   * Drops the embedded database (it would outlive the service otherwise); a configured in-memory one is only let
+   * go (it lives on if its URL says {@code DB_CLOSE_DELAY=-1}); external ones are left as they are.
+   */
   @Override
   public void close() {
-    if (!embedded) {
+    if (!(raw instanceof InMemoryH2 h2)) {
       return;
     }
-    try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
+    try {
+      h2.close(embedded);
     } catch (SQLException e) {
-      LOG.warn("could not shut down the embedded demo database: {}", e.getMessage());
+      LOG.warn("could not shut down the demo database {}: {}", description, e.getMessage());
     }
   }
 }
