@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Service;
@@ -17,9 +18,11 @@ import spark.Service;
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
+  private static final long STACK_TRACE_EVERY_MILLIS = 60_000;
   static final int MAX_SLEEP_MS = 10_000;
 
   private final DemoDatabase database;
+  private final AtomicLong lastStackTraceMillis = new AtomicLong(Long.MIN_VALUE / 2);
   private final ObjectMapper json = Json.mapper();
   private final TransactionStore transactions;
   private final Reports reports;
@@ -80,12 +83,34 @@ public final class DemoApp implements AutoCloseable {
     });
     http.exception(DemoDatabaseException.class, (e, req, res) -> {
       String id = UUID.randomUUID().toString();
-      LOG.error("{} {} failed (error id {})", req.requestMethod(), req.pathInfo(), id, e);
+      logFailure(req.requestMethod() + " " + req.pathInfo(), id, e);
       res.status(500);
       res.type("application/json");
       res.body(Json.write(json, ErrorResponse.of("internal_error", "the database call failed; the server log "
           + "has the details under error id " + id, Map.of())));
     });
+  }
+
+  /**
+   * One line per failed request, with its error id and the causes' messages; the stack trace at most once a minute,
+   * so that a database outage under traffic does not flood the log with thousands of identical traces.
+   */
+  private void logFailure(String request, String id, Exception e) {
+    long now = System.currentTimeMillis();
+    long last = lastStackTraceMillis.get();
+    if (now - last >= STACK_TRACE_EVERY_MILLIS && lastStackTraceMillis.compareAndSet(last, now)) {
+      LOG.error("{} failed (error id {})", request, id, e);
+    } else {
+      LOG.error("{} failed (error id {}): {} (stack trace logged at most once a minute)", request, id, causes(e));
+    }
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null && text.length() < 1_000; t = t.getCause() == t ? null : t.getCause()) {
+      text.append(text.length() == 0 ? "" : "; caused by ").append(t);
+    }
+    return text.toString();
   }
 
   private static int sleep(int ms) {
