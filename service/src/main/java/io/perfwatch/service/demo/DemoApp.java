@@ -18,6 +18,11 @@ import spark.Service;
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
   static final int MAX_SLEEP_MS = 10_000;
+  /**
+   * The largest request body the demo accepts (16 KiB), far above any valid transaction (its description has at
+   * most 200 characters). A larger one is refused with 413 before it is read.
+   */
+  public static final int MAX_BODY_BYTES = 16 * 1024;
 
   private final DemoDatabase database;
   private final ObjectMapper json = Json.mapper();
@@ -55,7 +60,8 @@ public final class DemoApp implements AutoCloseable {
       return transactions.find(id).orElseThrow(() -> DemoException.notFound("no transaction with id " + id));
     }));
     http.post("/api/transactions", Json.route(json, (req, res) -> {
-      NewTransaction t = input.parse(req.body(), transactions::userExists, transactions::categoryExists);
+      byte[] body = JsonBody.read(req, MAX_BODY_BYTES); // 415 or 413 before anything is parsed
+      NewTransaction t = input.parse(body, transactions::userExists, transactions::categoryExists);
       res.status(201);
       return transactions.insert(t);
     }));
