@@ -42,6 +42,11 @@ final class ServiceProcess implements AutoCloseable {
    * {@code PERFORMANCE_*} variable, plus {@code env}. Returns once the service logs the port it serves on.
    */
   ServiceProcess(Class<?> main, Map<String, String> env, Path workDir) {
+    this(main, env, workDir, "perfwatch serving on ");
+  }
+
+  /** As above, returning once the output also holds {@code ready} (a main that adds routes after start). */
+  ServiceProcess(Class<?> main, Map<String, String> env, Path workDir, String ready) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path")));
     command.addAll(LOGGING);
@@ -56,9 +61,9 @@ final class ServiceProcess implements AutoCloseable {
     }
     reader = new Thread(this::capture, "service-process-output");
     reader.start();
-    await().atMost(Duration.ofSeconds(90)).until(() -> SERVING.matcher(output).find() || !process.isAlive());
+    await().atMost(Duration.ofSeconds(90)).until(() -> output.indexOf(ready) >= 0 || !process.isAlive());
     Matcher serving = SERVING.matcher(output);
-    if (!serving.find()) {
+    if (output.indexOf(ready) < 0 || !serving.find()) {
       throw new AssertionError("the service did not start:\n" + output);
     }
     port = Integer.parseInt(serving.group(1));
