@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The service started as {@code java ... Main} with {@code PERFORMANCE_ADMIN_TOKEN} set is called with the right
  * token, with wrong ones (sharing its prefix, one character longer or different, in another letter case), and with
  * the token where it does not belong (query strings, {@code X-Api-Key}, {@code Cookie}, {@code Proxy-Authorization},
- * other {@code Authorization} schemes, a malformed or oversized request). Neither the token nor a wrong one ever
- * appears in a response (body or header, errors and 429s included), in the admin JSON, in {@code /metrics}, or in
- * anything the process writes to stdout or stderr.
+ * other {@code Authorization} schemes, a malformed or oversized request, a rules file edit that references it).
+ * Neither the token nor a wrong one ever appears in a response (body or header, errors and 429s included), in the
+ * admin JSON, in {@code /metrics}, or in anything the process writes to stdout or stderr.
  */
 @Tag("reliability")
 class AdminTokenSecrecyTest {
@@ -57,8 +58,10 @@ class AdminTokenSecrecyTest {
 
   @Test
   void theAdminTokenAndWrongTokensNeverLeaveTheClient() throws Exception {
+    Path rules = workDir.resolve("rules.yml");
+    Files.copy(Path.of("../rules/perfwatch-rules.yml"), rules);
     ServiceProcess service = new ServiceProcess(Main.class, Map.of("PERFORMANCE_HTTP_PORT", "0",
-        "PERFORMANCE_ADMIN_TOKEN", TOKEN), workDir);
+        "PERFORMANCE_ADMIN_TOKEN", TOKEN, "PERFORMANCE_RULES_FILE", rules.toString()), workDir);
     List<String> adminJson = new ArrayList<>();
     String metrics;
     try {
@@ -88,6 +91,22 @@ class AdminTokenSecrecyTest {
       assertThat(send("GET", "/api/v1/performance/alerts?token=" + TOKEN, "Authorization", "Bearer " + TOKEN)
           .statusCode()).isEqualTo(200);
 
+      // 2b. a rules file edit that asks for the token as a threshold is rejected without showing it
+      Files.writeString(rules, """
+          groups:
+            - name: sneaky
+              interval: 30s
+              rules:
+                - name: echo-the-token
+                  detector: latency
+                  metric: avg
+                  threshold: ${PERFORMANCE_ADMIN_TOKEN}
+                  window: 5m
+                  severity: low
+          """);
+      await().atMost(Duration.ofSeconds(20)).until(() -> !json(send("POST", "/api/v1/performance/analyze",
+          "Authorization", "Bearer " + TOKEN).body()).get("rules_reload_error").isNull());
+
       // 3. nine failed attempts: one short of the rate limit
       for (String wrong : WRONG) {
         assertThat(send("GET", "/api/v1/performance/alerts", "Authorization", "Bearer " + wrong).body()).as(wrong)
@@ -108,6 +127,8 @@ class AdminTokenSecrecyTest {
       }
       HttpResponse<String> analyze = send("POST", "/api/v1/performance/analyze", "Authorization", "Bearer " + TOKEN);
       assertThat(analyze.statusCode()).isEqualTo(200);
+      assertThat(json(analyze.body()).get("rules_reload_error").asText()).contains(
+          "'threshold' uses ${PERFORMANCE_ADMIN_TOKEN}, but environment variable PERFORMANCE_ADMIN_TOKEN is not set");
       adminJson.add(analyze.body());
 
       // 5. the tenth failure, then the rate limit refuses even the right token
