@@ -139,8 +139,8 @@ class RequestBodyLimitsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "text/plain", "text/json", "application/x-www-form-urlencoded", "application/jsonp",
-      "application/json-patch+json", "multipart/form-data; boundary=x", "application/json; charset=iso-8859-1", "application/json;charset=utf-16",
-      "application/json; charset=", "json"})
+      "application/json-patch+json", "multipart/form-data; boundary=x", "application/json; charset=iso-8859-1",
+      "application/json;charset=utf-16", "application/json; charset=", "json"})
   void aBodyThatIsNotDeclaredJsonIs415(String contentType) throws Exception {
     HttpResponse<String> response = post(transaction(200), false, contentType);
 

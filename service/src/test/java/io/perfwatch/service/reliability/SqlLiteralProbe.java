@@ -15,8 +15,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@code java ... SqlLiteralProbe}: the service as {@code Main} serves it (settings from the environment), plus an
  * app route written the careless way, {@code GET /probe/accounts?email=&card=&token=}, that puts the client's values
  * into SQL text as literals (in WHERE clauses, IN lists, LIKE patterns, comments, digit groups, an unterminated
- * string, a failing statement) over an H2 database wrapped by perfwatch, and runs the email lookup {@value #REPEATS} times (an N+1).
- * Prints {@value #READY} once the route is up.
+ * string, a failing statement) over an H2 database wrapped by perfwatch, and runs the email lookup
+ * {@value #REPEATS} times (an N+1). Prints {@value #READY} once the route is up.
  */
 final class SqlLiteralProbe {
   static final String ROUTE = "/probe/accounts";
@@ -66,7 +66,7 @@ final class SqlLiteralProbe {
       statements.add("SELECT id FROM accounts WHERE email = '" + email + "'");
     }
     statements.add("SELECT id FROM accounts WHERE card_number = " + card);
-    statements.add("SELECT id FROM accounts WHERE card_number = " + grouped(card)); // 4111_1111_...: H2 2, PostgreSQL 16
+    statements.add("SELECT id FROM accounts WHERE card_number = " + grouped(card)); // H2 2, PostgreSQL 16
     statements.add("SELECT id FROM accounts WHERE api_token = '" + token + "' AND email LIKE '"
         + email.substring(0, 5) + "%'");
     statements.add("SELECT id FROM accounts WHERE email IN ('" + email + "', '" + token + "') /* for " + email
