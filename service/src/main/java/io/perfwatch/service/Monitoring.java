@@ -59,7 +59,7 @@ final class Monitoring implements AutoCloseable {
       rules = w::current;
     } else {
       watcher = null;
-      RuleSet builtIn = RuleFileParser.builtIn();
+      RuleSet builtIn = parser.parseBuiltIn(); // ${PERFORMANCE_*} thresholds from the settings, like a rules file
       rules = () -> builtIn;
     }
     String prometheus = settings.environment().get("PERFORMANCE_PROMETHEUS_URL");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
@@ -17,6 +19,12 @@ import spark.embeddedserver.jetty.JettyServerFactory;
  * Creates Spark's Jetty server (with Spark's own thread-pool defaults) so that whatever handler Spark installs is
  * wrapped in one that times the whole request: after every filter, the exception handlers and the response body,
  * with the status the client receives. Static files are timed too.
+ *
+ * <p>The server also turns off Jetty 9.4's per-connection header cache. That cache matches the lines of standard
+ * headers without regard to letter case and hands the application the spelling it saw first on the connection:
+ * after {@code Authorization: Bearer AbC} a later {@code Authorization: Bearer abc} on the same connection (a proxy's
+ * pooled connection carries many clients) would read as {@code Bearer AbC}, so a token check would accept it.
+ * Without the cache each request's values are exactly the bytes sent.
  */
 final class MeasuringServerFactory implements JettyServerFactory {
   private final HttpMetrics metrics;
@@ -42,6 +50,18 @@ final class MeasuringServerFactory implements JettyServerFactory {
   private final class MeasuringServer extends Server {
     MeasuringServer(@Nullable ThreadPool threadPool) {
       super(threadPool);
+    }
+
+    /** Spark adds its connector before it starts the server. */
+    @Override
+    protected void doStart() throws Exception {
+      for (Connector connector : getConnectors()) {
+        HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+        if (http != null) {
+          http.getHttpConfiguration().setHeaderCacheSize(0);
+        }
+      }
+      super.doStart();
     }
 
     @Override

@@ -58,16 +58,25 @@ final class SqlLexemes {
     return close < 0 ? UNTERMINATED : close + delimiter.length();
   }
 
-  /** Integers, decimals ({@code 1.5}, {@code .5}), exponents ({@code 2.5E-3}) and hex ({@code 0x1F}). */
+  /**
+   * Integers, decimals ({@code 1.5}, {@code .5}), exponents ({@code 2.5E-3}), hex ({@code 0x1F}), and the octal and
+   * binary integers ({@code 0o17}, {@code 0b101}) and digit separators ({@code 4111_1111_1111_1111},
+   * {@code 0xFFFF_FFFF}, {@code 1_000.000_1}) of H2 2 and PostgreSQL 16: a separator is part of the number, or the
+   * digits after it would show.
+   */
   static int numberEnd(String sql, int i) {
     int n = sql.length();
-    if (sql.charAt(i) == '0' && i + 2 < n && (sql.charAt(i + 1) | 0x20) == 'x'
-        && Character.digit(sql.charAt(i + 2), 16) >= 0) {
-      int k = i + 2;
-      while (k < n && Character.digit(sql.charAt(k), 16) >= 0) {
-        k++;
+    int radix = sql.charAt(i) != '0' || i + 1 >= n ? 0 : switch (sql.charAt(i + 1) | 0x20) {
+      case 'x' -> 16;
+      case 'o' -> 8;
+      case 'b' -> 2;
+      default -> 0;
+    };
+    if (radix > 0) {
+      int k = radixDigitsEnd(sql, i + 2, radix);
+      if (k > i + 2) {
+        return k;
       }
-      return k;
     }
     int k = digitsEnd(sql, i);
     if (k < n && sql.charAt(k) == '.') {
@@ -78,6 +87,16 @@ final class SqlLexemes {
       if (exponent < n && isDigit(sql.charAt(exponent))) {
         k = digitsEnd(sql, exponent);
       }
+    }
+    return k;
+  }
+
+  /** Digits of {@code radix} from {@code i}, with '_' separators before a digit (also right after the prefix). */
+  private static int radixDigitsEnd(String sql, int i, int radix) {
+    int k = i;
+    while (k < sql.length() && (Character.digit(sql.charAt(k), radix) >= 0
+        || (sql.charAt(k) == '_' && k + 1 < sql.length() && Character.digit(sql.charAt(k + 1), radix) >= 0))) {
+      k++;
     }
     return k;
   }
@@ -102,9 +121,11 @@ final class SqlLexemes {
     return k;
   }
 
+  /** Decimal digits from {@code i}, with '_' separators between them. */
   static int digitsEnd(String sql, int i) {
     int k = i;
-    while (k < sql.length() && isDigit(sql.charAt(k))) {
+    while (k < sql.length() && (isDigit(sql.charAt(k))
+        || (k > i && sql.charAt(k) == '_' && k + 1 < sql.length() && isDigit(sql.charAt(k + 1))))) {
       k++;
     }
     return k;

@@ -27,6 +27,11 @@ class SqlNormalizerTest {
         sample("SELECT * FROM t WHERE a = $1 AND b = $12", "SELECT * FROM t WHERE a = ? AND b = ?", "SELECT", "t"),
         sample("SELECT * FROM t WHERE a = ? AND b = ?", "SELECT * FROM t WHERE a = ? AND b = ?", "SELECT", "t"),
         sample("SELECT 3.14, .5, 1e10, 2.5E-3, 0x1F, 0XaB FROM t", "SELECT ?, ?, ?, ?, ?, ? FROM t", "SELECT", "t"),
+        // H2 2 and PostgreSQL 16: digit separators, octal and binary integers; no digits may be left behind
+        sample("SELECT * FROM cards WHERE number = 4111_1111_1111_1111 OR x = 1_000.000_1 OR y = 2_5E1_0",
+            "SELECT * FROM cards WHERE number = ? OR x = ? OR y = ?", "SELECT", "cards"),
+        sample("SELECT 0o17, 0O_7_55, 0b1010, 0B_1111_0000, 0xFFFF_FFFF, 0x_ff FROM t",
+            "SELECT ?, ?, ?, ?, ?, ? FROM t", "SELECT", "t"),
         sample("SELECT t2.col3, x1 FROM tab9 t2", "SELECT t2.col3, x1 FROM tab9 t2", "SELECT", "tab9"),
         sample("SELECT price*2 FROM items WHERE qty>=10", "SELECT price*? FROM items WHERE qty>=?", "SELECT",
             "items"),

@@ -20,6 +20,11 @@ public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
   private static final long STACK_TRACE_EVERY_MILLIS = 60_000;
   static final int MAX_SLEEP_MS = 10_000;
+  /**
+   * The largest request body the demo accepts (16 KiB), far above any valid transaction (its description has at
+   * most 200 characters). A larger one is refused with 413 before it is read.
+   */
+  public static final int MAX_BODY_BYTES = 16 * 1024;
 
   private final DemoDatabase database;
   private final AtomicLong lastStackTraceMillis = new AtomicLong(Long.MIN_VALUE / 2);
@@ -58,7 +63,8 @@ public final class DemoApp implements AutoCloseable {
       return transactions.find(id).orElseThrow(() -> DemoException.notFound("no transaction with id " + id));
     }));
     http.post("/api/transactions", Json.route(json, (req, res) -> {
-      NewTransaction t = input.parse(req.body(), transactions::userExists, transactions::categoryExists);
+      byte[] body = JsonBody.read(req, MAX_BODY_BYTES); // 415 or 413 before anything is parsed
+      NewTransaction t = input.parse(body, transactions::userExists, transactions::categoryExists);
       res.status(201);
       return transactions.insert(t);
     }));

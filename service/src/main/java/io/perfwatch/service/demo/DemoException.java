@@ -2,7 +2,10 @@ package io.perfwatch.service.demo;
 
 import java.util.Map;
 
-/** A request the demo refuses (bad parameter, missing row, invalid body), answered with its status as JSON. */
+/**
+ * A request the demo refuses (bad parameter, missing row, invalid, oversized or non-JSON body), answered with its
+ * status as JSON.
+ */
 final class DemoException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
@@ -27,6 +30,15 @@ final class DemoException extends IllegalArgumentException {
 
   static DemoException invalidBody(String message) {
     return new DemoException(400, "invalid_json", message, Map.of());
+  }
+
+  static DemoException bodyTooLarge(int limit) {
+    return new DemoException(413, "body_too_large", "request body is larger than " + limit + " bytes; send at most "
+        + limit + " bytes", Map.of());
+  }
+
+  static DemoException unsupportedMediaType(String message) {
+    return new DemoException(415, "unsupported_media_type", message, Map.of());
   }
 
   /** @param fields field name to what is wrong with it, in body order */

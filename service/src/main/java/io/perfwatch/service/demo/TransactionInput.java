@@ -3,6 +3,7 @@ package io.perfwatch.service.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,18 @@ final class TransactionInput {
   }
 
   /**
+   * @param body the request body, JSON in UTF-8 (or UTF-16/32, which the parser detects)
    * @param userExists whether a user id names a row; asked only for well-formed ids
    * @param categoryExists the same for category ids
    */
-  NewTransaction parse(String body, LongPredicate userExists, LongPredicate categoryExists) {
+  NewTransaction parse(byte[] body, LongPredicate userExists, LongPredicate categoryExists) {
     JsonNode root;
     try {
       root = json.readTree(body);
     } catch (JsonProcessingException e) {
       throw DemoException.invalidBody("request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) { // a byte order the parser does not know (CharConversionException)
+      throw DemoException.invalidBody("request body is not valid JSON: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw DemoException.invalidBody("request body must be a JSON object with user_id, category_id, amount, "
