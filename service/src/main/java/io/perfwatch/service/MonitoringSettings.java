@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of the analysis side: the admin token (never printed), the rules file, CORS origins, and the
  * {@code PERFORMANCE_*} environment that rule files ({@code ${VAR:default}}), the Alertmanager sink and the
- * scrape/fleet sources read.
+ * scrape/fleet sources read, without the {@link #SECRETS}.
  */
 public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rulesFile, List<String> corsOrigins,
     Map<String, String> environment) {
@@ -30,10 +31,17 @@ public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rul
     return new MonitoringSettings(token, rulesFile, corsOrigins, environment);
   }
 
+  /**
+   * Never handed to rule files, so that a rules edit cannot echo them in its error messages: the admin token, and
+   * the database credentials (a JDBC URL may carry a password).
+   */
+  static final Set<String> SECRETS = Set.of("PERFORMANCE_ADMIN_TOKEN", "PERFORMANCE_DATABASE_PASSWORD",
+      "PERFORMANCE_DATABASE_USER", "PERFORMANCE_DATABASE_URL");
+
   static MonitoringSettings fromEnvironment(Map<String, String> env, List<String> problems) {
     Map<String, String> performance = new TreeMap<>();
     env.forEach((k, v) -> {
-      if (k.startsWith("PERFORMANCE_") && !"PERFORMANCE_ADMIN_TOKEN".equals(k)) {
+      if (k.startsWith("PERFORMANCE_") && !SECRETS.contains(k)) {
         performance.put(k, v);
       }
     });

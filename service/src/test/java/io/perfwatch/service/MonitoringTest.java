@@ -48,4 +48,16 @@ class MonitoringTest {
           + "FROM transactions WHERE id = ?");
     }
   }
+
+  @Test
+  void secretsNeverReachTheRuleFilesEnvironment() {
+    List<String> problems = new ArrayList<>();
+    MonitoringSettings settings = MonitoringSettings.fromEnvironment(Map.of("PERFORMANCE_ADMIN_TOKEN", TOKEN,
+        "PERFORMANCE_DATABASE_URL", "jdbc:postgresql://db/app?password=hunter2", "PERFORMANCE_DATABASE_USER", "app",
+        "PERFORMANCE_DATABASE_PASSWORD", "hunter2", "PERFORMANCE_MAX_QUERY_TIME_MS", "250", "HOME", "/root"),
+        problems);
+
+    assertThat(problems).isEmpty();
+    assertThat(settings.environment()).isEqualTo(Map.of("PERFORMANCE_MAX_QUERY_TIME_MS", "250"));
+  }
 }
