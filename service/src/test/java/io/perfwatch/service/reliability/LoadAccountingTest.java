@@ -86,6 +86,8 @@ class LoadAccountingTest {
       assertThat(service.perfWatch().http().activeRequests()).isZero();
       assertThat(service.perfWatch().jdbc().activeConnections()).isZero();
       assertP95AgreesWithTheHistogram(service, scrape);
+      System.out.printf("Load %d s: %d responses, each counted once in the timer, the store and the JSON API%n",
+          LOAD.toSeconds(), sent);
     }
   }
 
