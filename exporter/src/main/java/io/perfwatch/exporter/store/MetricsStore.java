@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -61,6 +62,7 @@ public final class MetricsStore {
   private final RingBuffer<SystemMetrics> recentSystem;
   private final RingBuffer<NPlusOneFinding> recentNPlusOne;
   private final LongAdder totalRequests = new LongAdder();
+  private final AtomicLong expiredMinute = new AtomicLong(Long.MIN_VALUE);
 
   private MetricsStore(Builder builder) {
     this.clock = builder.clock;
@@ -190,7 +192,7 @@ public final class MetricsStore {
 
   /** Minute and hour rollups currently retained over all keys, after dropping what is older than the history. */
   public int retainedRollups() {
-    expire();
+    expireNow(clock.getAsLong());
     int[] rollups = new int[1];
     endpoints.forEach((p, s, series) -> rollups[0] += series.retainedRollups());
     queries.forEach((p, s, series) -> rollups[0] += series.retainedRollups());
@@ -220,11 +222,24 @@ public final class MetricsStore {
     return endpoints.size();
   }
 
+  /**
+   * Expiry moves data by whole clock minutes (idle stripes into their minute, minutes older than the minute ring into
+   * their hour, hours out of the history), so after one run in a clock minute another one in the same minute has
+   * nothing to move, except what was recorded late in between, which queries read from the stripes just the same. So
+   * queries run it once per clock minute: the rule engine asks for several windows per evaluation cycle.
+   */
   private void expire() {
     long now = clock.getAsLong();
+    if (Math.floorDiv(now, TimeSeries.MINUTE_MILLIS) != expiredMinute.get()) {
+      expireNow(now);
+    }
+  }
+
+  private void expireNow(long now) {
     endpoints.expire(now);
     queries.expire(now);
     tenants.expire(now);
+    expiredMinute.set(Math.floorDiv(now, TimeSeries.MINUTE_MILLIS));
   }
 
   private static long minuteOf(long epochMillis) {

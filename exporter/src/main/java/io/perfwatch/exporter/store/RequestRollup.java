@@ -1,5 +1,7 @@
 package io.perfwatch.exporter.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,6 +44,34 @@ record RequestRollup(
         queryNanos + other.queryNanos,
         nPlusOne + other.nPlusOne,
         durations.merge(other.durations));
+  }
+
+  /** All of {@code rollups} merged, as folding {@link #merge} over them, with one sketch merge for all of them. */
+  static RequestRollup mergeAll(List<RequestRollup> rollups) {
+    long count = 0;
+    long serverErrors = 0;
+    long clientErrors = 0;
+    StatusCounts statuses = StatusCounts.EMPTY;
+    long sumNanos = 0;
+    long maxNanos = 0;
+    long queryCount = 0;
+    long queryNanos = 0;
+    long nPlusOne = 0;
+    List<DurationSketch> durations = new ArrayList<>(rollups.size());
+    for (RequestRollup r : rollups) {
+      count += r.count;
+      serverErrors += r.serverErrors;
+      clientErrors += r.clientErrors;
+      statuses = statuses.merge(r.statuses);
+      sumNanos += r.sumNanos;
+      maxNanos = Math.max(maxNanos, r.maxNanos);
+      queryCount += r.queryCount;
+      queryNanos += r.queryNanos;
+      nPlusOne += r.nPlusOne;
+      durations.add(r.durations);
+    }
+    return new RequestRollup(count, serverErrors, clientErrors, statuses, sumNanos, maxNanos, queryCount, queryNanos,
+        nPlusOne, DurationSketch.mergeAll(durations));
   }
 
   EndpointStats toStats(String method, String route) {

@@ -58,24 +58,48 @@ final class RollupRings<R extends Rollup<R>> {
     }
   }
 
-  /** Adds the minutes in [fromMinute, toMinute] and the hours in [fromHour, toHour] to {@code cells}. */
+  /**
+   * Adds the minutes in [fromMinute, toMinute] and the hours in [fromHour, toHour] to {@code cells}, visiting only
+   * the slots those minutes and hours map to: a 5-minute window looks at 6 minute slots, not all 61.
+   */
   void cells(long fromMinute, long toMinute, long fromHour, long toHour, List<TimeSeries.Cell<R>> cells) {
-    for (int slot = 0; slot < MINUTE_SLOTS; slot++) {
-      if (minuteKeys[slot] != EMPTY && minuteKeys[slot] >= fromMinute && minuteKeys[slot] <= toMinute) {
-        cells.add(new TimeSeries.Cell<>(minuteKeys[slot] * TimeSeries.MINUTE_MILLIS, false,
-            rollupAt(minuteRollups, slot)));
+    boolean fewMinutes = toMinute - fromMinute < MINUTE_SLOTS;
+    int slot = fewMinutes ? (int) Math.floorMod(fromMinute, (long) MINUTE_SLOTS) : 0;
+    for (long i = 0, n = fewMinutes ? toMinute - fromMinute + 1 : MINUTE_SLOTS; i < n; i++) {
+      long minute = minuteKeys[slot];
+      if (minute != EMPTY && minute >= fromMinute && minute <= toMinute) {
+        cells.add(new TimeSeries.Cell<>(minute * TimeSeries.MINUTE_MILLIS, false, rollupAt(minuteRollups, slot)));
       }
+      slot = slot + 1 == MINUTE_SLOTS ? 0 : slot + 1;
     }
-    for (int slot = 0; slot < hourKeys.length; slot++) {
-      if (hourKeys[slot] != EMPTY && hourKeys[slot] >= fromHour && hourKeys[slot] <= toHour) {
-        cells.add(new TimeSeries.Cell<>(hourKeys[slot] * TimeSeries.HOUR_MILLIS, true, rollupAt(hourRollups, slot)));
+    boolean fewHours = toHour - fromHour < hourKeys.length;
+    slot = fewHours ? (int) Math.floorMod(fromHour, (long) hourKeys.length) : 0;
+    for (long i = 0, n = fewHours ? toHour - fromHour + 1 : hourKeys.length; i < n; i++) {
+      long hour = hourKeys[slot];
+      if (hour != EMPTY && hour >= fromHour && hour <= toHour) {
+        cells.add(new TimeSeries.Cell<>(hour * TimeSeries.HOUR_MILLIS, true, rollupAt(hourRollups, slot)));
       }
+      slot = slot + 1 == hourKeys.length ? 0 : slot + 1;
     }
   }
 
   int size() {
-    return (int) (Arrays.stream(minuteKeys).filter(k -> k != EMPTY).count()
-        + Arrays.stream(hourKeys).filter(k -> k != EMPTY).count());
+    return occupied(minuteKeys) + occupied(hourKeys);
+  }
+
+  /** Plain loops: every window query asks this of every key (through {@code TimeSeries.retireIfEmpty}). */
+  boolean isEmpty() {
+    return occupied(minuteKeys) == 0 && occupied(hourKeys) == 0;
+  }
+
+  private static int occupied(long[] keys) {
+    int n = 0;
+    for (long key : keys) {
+      if (key != EMPTY) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void toHour(long minute, R rollup) {

@@ -1,7 +1,6 @@
 package io.perfwatch.exporter.store;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -127,7 +126,10 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
   boolean retireIfEmpty() {
     lockAll();
     try {
-      boolean empty = Arrays.stream(stripes).allMatch(s -> s.accumulator.isEmpty()) && rings.size() == 0;
+      boolean empty = rings.isEmpty();
+      for (Stripe<A> stripe : stripes) {
+        empty &= stripe.accumulator.isEmpty();
+      }
       retired = empty;
       return empty;
     } finally {

@@ -57,6 +57,28 @@ class MetricsStoreWindowTest {
   }
 
   @Test
+  void windowsAskedAgainWithinAMinuteSeeWhatWasRecordedInBetween() {
+    clock.set(T0 + 2 * MINUTE + 10 * SECOND);
+    store.recordRequest(request("GET", "/a", 200, 100, T0 + MINUTE + 5 * SECOND));
+    assertThat(store.window(Duration.ofMinutes(5)).total().count()).isEqualTo(1);
+
+    store.recordRequest(request("GET", "/a", 200, 300, T0 + MINUTE + 6 * SECOND)); // late, into the closed minute
+    store.recordRequest(request("GET", "/a", 200, 200, T0 + 2 * MINUTE + 8 * SECOND));
+    store.recordRequest(request("GET", "/b", 500, 50, T0 + 2 * MINUTE + 9 * SECOND)); // a new key
+    clock.set(T0 + 2 * MINUTE + 40 * SECOND);
+
+    WindowStats window = store.window(Duration.ofMinutes(5));
+    assertThat(window.endpoint("GET", "/a").orElseThrow()).satisfies(a -> {
+      assertThat(a.count()).isEqualTo(3);
+      assertThat(a.maxMs()).isEqualTo(300.0);
+      assertThat(a.avgMs()).isEqualTo(200.0);
+    });
+    assertThat(window.total().count()).isEqualTo(4);
+    assertThat(window.total().serverErrors()).isEqualTo(1);
+    assertThat(store.retainedRollups()).isEqualTo(1); // GET /a's closed minute; the current ones are in stripes
+  }
+
+  @Test
   void endpointStatsCountErrorsAndStatusCodes() {
     int[] statuses = {200, 200, 200, 200, 200, 200, 404, 404, 500, 503};
     for (int status : statuses) {

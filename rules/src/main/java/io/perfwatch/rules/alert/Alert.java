@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param value the measured value (ms, percent, count... as the rule's threshold)
  * @param startedAt when the condition first held
  * @param resolvedAt when it resolved, null while pending or firing
+ * @param texts summary, recommendation and details of the latest observation, composed when first read
  * @param labels the rule's labels plus {@code alertname} and {@code severity}
- * @param details detector-specific facts, e.g. the status code distribution or the table of a slow query
  */
 public record Alert(
     String id,
@@ -28,10 +28,8 @@ public record Alert(
     Instant startedAt,
     @Nullable Instant firingAt,
     @Nullable Instant resolvedAt,
-    String summary,
-    String recommendation,
-    Map<String, String> labels,
-    Map<String, String> details) {
+    AlertTexts texts,
+    Map<String, String> labels) {
 
   public Alert {
     Objects.requireNonNull(id, "id");
@@ -40,14 +38,34 @@ public record Alert(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(startedAt, "startedAt");
-    Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(recommendation, "recommendation");
+    Objects.requireNonNull(texts, "texts");
     scope = Map.copyOf(scope);
     labels = Map.copyOf(labels);
-    details = Map.copyOf(details);
     if ((state == AlertState.RESOLVED) != (resolvedAt != null)) {
       throw new IllegalArgumentException("resolvedAt must be set exactly when the state is resolved: " + state);
     }
+  }
+
+  /** An alert whose texts are already composed. */
+  public Alert(String id, String rule, String detector, Severity severity, AlertState state,
+      Map<String, String> scope, double value, double threshold, Instant startedAt, @Nullable Instant firingAt,
+      @Nullable Instant resolvedAt, String summary, String recommendation, Map<String, String> labels,
+      Map<String, String> details) {
+    this(id, rule, detector, severity, state, scope, value, threshold, startedAt, firingAt, resolvedAt,
+        AlertTexts.of(summary, recommendation, details), labels);
+  }
+
+  public String summary() {
+    return texts.summary();
+  }
+
+  public String recommendation() {
+    return texts.recommendation();
+  }
+
+  /** Detector-specific facts, e.g. the status code distribution or the table of a slow query. */
+  public Map<String, String> details() {
+    return texts.details();
   }
 
   /** Rule plus scope: one alert per identity at a time. */
@@ -63,9 +81,8 @@ public record Alert(
   }
 
   Alert with(AlertState newState, Severity newSeverity, double newValue, @Nullable Instant newFiringAt,
-      @Nullable Instant newResolvedAt, String newSummary, String newRecommendation, Map<String, String> newLabels,
-      Map<String, String> newDetails) {
+      @Nullable Instant newResolvedAt, AlertTexts newTexts, Map<String, String> newLabels) {
     return new Alert(id, rule, detector, newSeverity, newState, scope, newValue, threshold, startedAt, newFiringAt,
-        newResolvedAt, newSummary, newRecommendation, newLabels, newDetails);
+        newResolvedAt, newTexts, newLabels);
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +29,20 @@ public final class AlertTracker {
   private static final Logger LOG = LoggerFactory.getLogger(AlertTracker.class);
   private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::startedAt).reversed()
       .thenComparing(Alert::id);
+  private static final Comparator<Entry> ENTRIES_NEWEST_FIRST = Comparator.comparing(e -> e.alert, NEWEST_FIRST);
 
   private final Clock clock;
   private final HistoryLimits limits;
   private final List<AlertSink> sinks;
-  private final Map<String, Map<String, Entry>> activeByRule = new HashMap<>();
+  // Active alerts by rule, then by scope (the scope maps' equality is the alert's identity within its rule).
+  private final Map<String, Map<Map<String, String>, Entry>> activeByRule = new HashMap<>();
   private final Deque<Alert> resolved = new ArrayDeque<>();
+  // Every active entry newest first, as active() returns them, once `started` is merged in and removed ones are
+  // dropped: the order of an entry never changes (start time and id are fixed), so it is sorted once, not per call.
+  private List<Entry> ordered = new ArrayList<>();
+  private final List<Entry> started = new ArrayList<>();
+  private boolean anyRemoved;
+  private long applies;
 
   public AlertTracker(Clock clock, HistoryLimits limits, List<AlertSink> sinks) {
     this.clock = clock;
@@ -45,28 +52,30 @@ public final class AlertTracker {
 
   /** Applies one evaluation of {@code rule}: its observations are the scope instances whose condition held. */
   public synchronized void apply(RuleDefinition rule, List<Observation> observations, Instant now) {
-    Map<String, Entry> active = activeByRule.computeIfAbsent(rule.name(), r -> new LinkedHashMap<>());
-    Set<String> seen = new HashSet<>();
+    long applied = ++applies;
+    Map<Map<String, String>, Entry> active = activeByRule.computeIfAbsent(rule.name(), r -> new LinkedHashMap<>());
     for (Observation o : observations) {
-      String identity = Alert.identity(rule.name(), o.scope());
-      if (seen.add(identity)) {
-        Entry entry = active.get(identity);
-        if (entry == null) {
-          active.put(identity, start(rule, identity, o, now));
-        } else {
-          update(rule, entry, o, now);
-        }
+      Entry entry = active.get(o.scope());
+      if (entry == null) {
+        entry = start(rule, o, now);
+        active.put(o.scope(), entry);
+        started.add(entry);
+      } else if (entry.seen != applied) { // the first observation of a scope counts, as the alert's only one
+        update(rule, entry, o, now);
       }
+      entry.seen = applied;
     }
     for (Iterator<Entry> it = active.values().iterator(); it.hasNext(); ) {
       Entry entry = it.next();
-      if (seen.contains(entry.alert.identity())) {
+      if (entry.seen == applied) {
         continue;
       }
       if (entry.alert.state() == AlertState.PENDING) {
         it.remove();
+        removed(entry);
       } else if (!now.isBefore(entry.lastTrue.plus(rule.keepFiringFor()))) {
         it.remove();
+        removed(entry);
         resolve(entry.alert, now);
       }
     }
@@ -76,14 +85,25 @@ public final class AlertTracker {
     prune(now);
   }
 
+  /** Whether {@code rule} has a pending or firing alert for {@code scope}. */
+  public synchronized boolean isActive(String rule, Map<String, String> scope) {
+    Map<Map<String, String>, Entry> active = activeByRule.get(rule);
+    return active != null && active.containsKey(scope);
+  }
+
   /** Alerts of rules not in {@code rules} (removed by a reload): pending ones go, firing ones resolve now. */
   public synchronized void retainRules(Set<String> rules, Instant now) {
-    for (Iterator<Map.Entry<String, Map<String, Entry>>> it = activeByRule.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Map<String, Entry>> byRule = it.next();
+    for (Iterator<Map.Entry<String, Map<Map<String, String>, Entry>>> it = activeByRule.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, Map<Map<String, String>, Entry>> byRule = it.next();
       if (!rules.contains(byRule.getKey())) {
         it.remove();
-        byRule.getValue().values().stream().filter(e -> e.alert.state() == AlertState.FIRING)
-            .forEach(e -> resolve(e.alert, now));
+        for (Entry entry : byRule.getValue().values()) {
+          removed(entry);
+          if (entry.alert.state() == AlertState.FIRING) {
+            resolve(entry.alert, now);
+          }
+        }
       }
     }
   }
@@ -102,10 +122,14 @@ public final class AlertTracker {
 
   /** Pending and firing alerts, newest first. */
   public synchronized List<Alert> active() {
-    List<Alert> alerts = new ArrayList<>();
-    activeByRule.values().forEach(m -> m.values().forEach(e -> alerts.add(e.alert)));
-    alerts.sort(NEWEST_FIRST);
-    return List.copyOf(alerts);
+    if (!started.isEmpty() || anyRemoved) {
+      reorder();
+    }
+    Alert[] alerts = new Alert[ordered.size()];
+    for (int i = 0; i < alerts.length; i++) {
+      alerts[i] = ordered.get(i).alert;
+    }
+    return List.of(alerts);
   }
 
   /** Alerts pending, firing or resolved at some time since {@code since}, newest first. */
@@ -122,23 +146,27 @@ public final class AlertTracker {
     return alerts(Instant.MIN);
   }
 
-  private Entry start(RuleDefinition rule, String identity, Observation o, Instant now) {
+  private Entry start(RuleDefinition rule, Observation o, Instant now) {
     boolean fireNow = rule.forDuration().isZero();
+    String identity = Alert.identity(rule.name(), o.scope());
     String id = UUID.nameUUIDFromBytes((identity + "@" + now.toEpochMilli()).getBytes(StandardCharsets.UTF_8))
         .toString();
     Alert alert = new Alert(id, rule.name(), o.detector(), o.severity(),
         fireNow ? AlertState.FIRING : AlertState.PENDING, o.scope(), o.value(), o.threshold(), now,
-        fireNow ? now : null, null, o.summary(), o.recommendation(), labels(o), o.details());
+        fireNow ? now : null, null, o.texts(), labels(o));
     emit(alert);
-    return new Entry(alert, now);
+    return new Entry(alert, now, o.labels());
   }
 
   private void update(RuleDefinition rule, Entry entry, Observation o, Instant now) {
     Alert old = entry.alert;
     boolean fires = old.state() == AlertState.PENDING && !now.isBefore(old.startedAt().plus(rule.forDuration()));
     AlertState state = fires ? AlertState.FIRING : old.state();
-    entry.alert = old.with(state, o.severity(), o.value(), fires ? now : old.firingAt(), null, o.summary(),
-        o.recommendation(), labels(o), o.details());
+    Map<String, String> labels = old.severity() == o.severity() && entry.ruleLabels.equals(o.labels())
+        ? old.labels() : labels(o);
+    entry.alert = old.with(state, o.severity(), o.value(), fires ? now : old.firingAt(), null,
+        o.texts().orElse(old.texts()), labels);
+    entry.ruleLabels = o.labels();
     entry.lastTrue = now;
     if (fires || (state == AlertState.FIRING && old.severity() != o.severity())) {
       emit(entry.alert);
@@ -147,9 +175,33 @@ public final class AlertTracker {
 
   private void resolve(Alert alert, Instant now) {
     Alert done = alert.with(AlertState.RESOLVED, alert.severity(), alert.value(), alert.firingAt(), now,
-        alert.summary(), alert.recommendation(), alert.labels(), alert.details());
+        alert.texts(), alert.labels());
     resolved.addLast(done);
     emit(done);
+  }
+
+  private void removed(Entry entry) {
+    entry.removed = true;
+    anyRemoved = true;
+  }
+
+  /** Merges the alerts started since the last call into the ordered list and drops the removed ones. */
+  private void reorder() {
+    started.sort(ENTRIES_NEWEST_FIRST);
+    List<Entry> merged = new ArrayList<>(ordered.size() + started.size());
+    int i = 0;
+    int j = 0;
+    while (i < ordered.size() || j < started.size()) {
+      boolean takeOld = j == started.size()
+          || (i < ordered.size() && ENTRIES_NEWEST_FIRST.compare(ordered.get(i), started.get(j)) <= 0);
+      Entry next = takeOld ? ordered.get(i++) : started.get(j++);
+      if (!next.removed) {
+        merged.add(next);
+      }
+    }
+    ordered = merged;
+    started.clear();
+    anyRemoved = false;
   }
 
   private void prune(Instant now) {
@@ -180,10 +232,14 @@ public final class AlertTracker {
   private static final class Entry {
     Alert alert;
     Instant lastTrue;
+    Map<String, String> ruleLabels; // the observation labels the alert's labels were built from
+    long seen; // the last apply() that observed the scope
+    boolean removed;
 
-    Entry(Alert alert, Instant lastTrue) {
+    Entry(Alert alert, Instant lastTrue, Map<String, String> ruleLabels) {
       this.alert = alert;
       this.lastTrue = lastTrue;
+      this.ruleLabels = ruleLabels;
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What one evaluation of one rule found for one scope instance whose condition held: the input of the
- * {@link AlertTracker}. Scope instances whose condition did not hold are simply absent.
+ * {@link AlertTracker}. Scope instances whose condition did not hold are simply absent. The texts may be composed
+ * on first read (see {@link AlertTexts}): most observations only keep an existing alert up to date.
  */
 public record Observation(
     String rule,
@@ -14,19 +15,34 @@ public record Observation(
     double value,
     double threshold,
     Severity severity,
-    String summary,
-    String recommendation,
-    Map<String, String> labels,
-    Map<String, String> details) {
+    AlertTexts texts,
+    Map<String, String> labels) {
 
   public Observation {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(detector, "detector");
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(recommendation, "recommendation");
+    Objects.requireNonNull(texts, "texts");
     scope = Map.copyOf(scope);
     labels = Map.copyOf(labels);
-    details = Map.copyOf(details);
+  }
+
+  /** An observation whose texts are already composed. */
+  public Observation(String rule, String detector, Map<String, String> scope, double value, double threshold,
+      Severity severity, String summary, String recommendation, Map<String, String> labels,
+      Map<String, String> details) {
+    this(rule, detector, scope, value, threshold, severity, AlertTexts.of(summary, recommendation, details), labels);
+  }
+
+  public String summary() {
+    return texts.summary();
+  }
+
+  public String recommendation() {
+    return texts.recommendation();
+  }
+
+  public Map<String, String> details() {
+    return texts.details();
   }
 }

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * One scope instance a detector measured (an endpoint, a query fingerprint, a mount...): the fact a compiled rule's
  * condition judges. Built for every instance in scope, whether or not the condition will hold, so the texts are
- * only composed, through {@code description}, for the few whose condition holds.
+ * only composed, through {@code description}, for instances whose condition holds and only when the alert's texts
+ * are read (at once for a new alert).
  *
  * @param traffic what {@code min_requests} is compared to: requests, executions, host samples...
  * @param qualified a detector-specific precondition besides traffic, e.g. memory rising in 80 % of the steps
@@ -26,7 +27,7 @@ record Candidate(
     Objects.requireNonNull(description, "description");
   }
 
-  /** A candidate whose texts are cheap enough to compose up front (few instances: hosts, mounts, N+1 groups). */
+  /** A candidate whose texts are cheap enough to compose up front (few instances: hosts, mounts). */
   static Candidate of(Map<String, String> scope, double value, long traffic, boolean qualified,
       Description description) {
     return new Candidate(scope, value, traffic, qualified, 0, () -> description);

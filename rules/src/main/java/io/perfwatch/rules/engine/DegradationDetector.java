@@ -7,7 +7,6 @@ import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.Scope;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,15 +27,11 @@ final class DegradationDetector implements BottleneckDetector {
     long from = now.fromMillis();
     WindowStats before = baseline == Baseline.PREVIOUS_HOUR ? windows.get(from - HOUR, from)
         : windows.get(from - 24 * HOUR, windows.nowMillis() - 24 * HOUR);
-    Map<String, EndpointStats> past = new HashMap<>();
-    if (rule.scope() == Scope.OVERALL) {
-      past.put(Endpoints.key(now.total()), before.total());
-    } else {
-      before.endpoints().forEach(e -> past.put(Endpoints.key(e), e));
-    }
+    boolean overall = rule.scope() == Scope.OVERALL;
+    Map<String, EndpointStats> past = overall ? Map.of() : windows.endpointsByKey(before);
     List<Candidate> candidates = new ArrayList<>();
-    for (EndpointStats current : Endpoints.inScope(rule, now)) {
-      EndpointStats old = past.get(Endpoints.key(current));
+    for (Endpoints.Scoped current : Endpoints.inScope(rule, now, windows)) {
+      EndpointStats old = overall ? before.total() : past.get(current.key());
       if (old != null) {
         candidates.add(candidate(rule, metric, baseline, current, old));
       }
@@ -44,12 +39,13 @@ final class DegradationDetector implements BottleneckDetector {
     return candidates;
   }
 
-  private static Candidate candidate(RuleDefinition rule, Metric metric, Baseline baseline, EndpointStats now,
+  private static Candidate candidate(RuleDefinition rule, Metric metric, Baseline baseline, Endpoints.Scoped scoped,
       EndpointStats old) {
+    EndpointStats now = scoped.stats();
     double then = Endpoints.value(metric, old);
     double current = Endpoints.value(metric, now);
     double increase = then > 0 ? (current - then) / then * 100 : Double.NaN;
-    return new Candidate(Endpoints.scope(rule, now), increase, Math.min(now.count(), old.count()), true, 0,
+    return new Candidate(scoped.scope(), increase, Math.min(now.count(), old.count()), true, 0,
         () -> describe(rule, metric, baseline, now, old, then, current, increase));
   }
 

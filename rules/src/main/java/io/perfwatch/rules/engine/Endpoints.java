@@ -12,30 +12,35 @@ import java.util.Map;
 
 /** What the endpoint-scoped detectors (latency, error rate, degradation) share. */
 final class Endpoints {
+  static final String SCOPE_KEY = "endpoint";
   static final Map<String, String> OVERALL_SCOPE = Map.of("scope", "overall");
 
   private Endpoints() {}
 
+  /** An endpoint's statistics and the scope of its alerts ({@link #OVERALL_SCOPE} for the merged total). */
+  record Scoped(EndpointStats stats, Map<String, String> scope) {
+    /** "GET /api/transactions/:id"; for endpoint scopes only. */
+    String key() {
+      return scope.get(SCOPE_KEY);
+    }
+  }
+
   /** Each endpoint whose route the rule includes, or the merged total for {@code scope: overall}. */
-  static List<EndpointStats> inScope(RuleDefinition rule, WindowStats window) {
+  static List<Scoped> inScope(RuleDefinition rule, WindowStats window, Windows windows) {
     if (rule.scope() == Scope.OVERALL) {
-      return List.of(window.total());
+      return List.of(new Scoped(window.total(), OVERALL_SCOPE));
     }
     if (rule.scope() != Scope.ENDPOINT) {
       throw new IllegalArgumentException("rule '" + rule.name() + "': detector " + rule.detector().yamlName()
           + " supports scope endpoint or overall, not " + rule.scope().yamlName());
     }
-    List<EndpointStats> matching = new ArrayList<>();
-    for (EndpointStats e : window.endpoints()) {
-      if (rule.matchesRoute(e.route())) {
+    List<Scoped> matching = new ArrayList<>();
+    for (Scoped e : windows.endpoints(window)) {
+      if (rule.matchesRoute(e.stats().route())) {
         matching.add(e);
       }
     }
     return matching;
-  }
-
-  static Map<String, String> scope(RuleDefinition rule, EndpointStats e) {
-    return rule.scope() == Scope.OVERALL ? OVERALL_SCOPE : Map.of("endpoint", key(e));
   }
 
   /** "GET /api/transactions/:id", as the spec writes an endpoint. */

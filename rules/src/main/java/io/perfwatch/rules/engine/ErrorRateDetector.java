@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,14 +12,19 @@ final class ErrorRateDetector implements BottleneckDetector {
 
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
-    return Endpoints.inScope(rule, windows.current(rule)).stream().map(e -> candidate(rule, e)).toList();
+    List<Endpoints.Scoped> endpoints = Endpoints.inScope(rule, windows.current(rule), windows);
+    List<Candidate> candidates = new ArrayList<>(endpoints.size());
+    for (Endpoints.Scoped e : endpoints) {
+      candidates.add(candidate(rule, e.stats(), e.scope()));
+    }
+    return candidates;
   }
 
-  private static Candidate candidate(RuleDefinition rule, EndpointStats e) {
+  private static Candidate candidate(RuleDefinition rule, EndpointStats e, Map<String, String> scope) {
     int lowest = rule.include4xx() ? 400 : 500;
     long errors = e.serverErrors() + (rule.include4xx() ? e.clientErrors() : 0);
     double value = e.count() == 0 ? 0 : errors * 100.0 / e.count();
-    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true, 0,
+    return new Candidate(scope, value, e.count(), true, 0,
         () -> describe(rule, e, lowest, errors, value));
   }
 

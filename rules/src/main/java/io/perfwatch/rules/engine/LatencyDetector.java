@@ -3,6 +3,7 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,12 +14,17 @@ final class LatencyDetector implements BottleneckDetector {
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
     Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.P95);
-    return Endpoints.inScope(rule, windows.current(rule)).stream().map(e -> candidate(rule, metric, e)).toList();
+    List<Endpoints.Scoped> endpoints = Endpoints.inScope(rule, windows.current(rule), windows);
+    List<Candidate> candidates = new ArrayList<>(endpoints.size());
+    for (Endpoints.Scoped e : endpoints) {
+      candidates.add(candidate(rule, metric, e.stats(), e.scope()));
+    }
+    return candidates;
   }
 
-  private static Candidate candidate(RuleDefinition rule, Metric metric, EndpointStats e) {
+  private static Candidate candidate(RuleDefinition rule, Metric metric, EndpointStats e, Map<String, String> scope) {
     double value = Endpoints.value(metric, e);
-    return new Candidate(Endpoints.scope(rule, e), value, e.count(), true, 0, () -> describe(rule, metric, e, value));
+    return new Candidate(scope, value, e.count(), true, 0, () -> describe(rule, metric, e, value));
   }
 
   private static Candidate.Description describe(RuleDefinition rule, Metric metric, EndpointStats e, double value) {

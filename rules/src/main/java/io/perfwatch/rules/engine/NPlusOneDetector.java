@@ -23,8 +23,8 @@ final class NPlusOneDetector implements BottleneckDetector {
       }
     }
     List<Candidate> candidates = new ArrayList<>();
-    groups.forEach((key, findings) -> candidates.add(candidate(rule, key.get(0) + " " + key.get(1), key.get(2),
-        findings)));
+    groups.forEach((key, findings) -> candidates.add(candidate(key.get(0) + " " + key.get(1), key.get(2),
+        findings, windows)));
     return candidates;
   }
 
@@ -34,8 +34,14 @@ final class NPlusOneDetector implements BottleneckDetector {
     return 1;
   }
 
-  private static Candidate candidate(RuleDefinition rule, String endpoint, String table,
-      List<NPlusOneFinding> findings) {
+  private static Candidate candidate(String endpoint, String table, List<NPlusOneFinding> findings,
+      Windows windows) {
+    int count = findings.size();
+    return new Candidate(windows.scope(Map.of("endpoint", endpoint, "table", table)), count, count, true, 0,
+        () -> describe(endpoint, table, findings));
+  }
+
+  private static Candidate.Description describe(String endpoint, String table, List<NPlusOneFinding> findings) {
     String fingerprint = findings.stream()
         .collect(Collectors.groupingBy(NPlusOneFinding::fingerprint, LinkedHashMap::new, Collectors.counting()))
         .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -48,8 +54,7 @@ final class NPlusOneDetector implements BottleneckDetector {
         "max_repeats", Integer.toString(maxRepeats), "total_ms", Texts.num(totalMs), "count", Integer.toString(count));
     Map<String, String> vars = Map.of("endpoint", endpoint, "table", table, "fingerprint", fingerprint,
         "count", Integer.toString(count));
-    return Candidate.of(Map.of("endpoint", endpoint, "table", table), count, count, true,
-        new Candidate.Description(vars, details, summary, advice(endpoint, table, fingerprint, maxRepeats)));
+    return new Candidate.Description(vars, details, summary, advice(endpoint, table, fingerprint, maxRepeats));
   }
 
   private static String advice(String endpoint, String table, String fingerprint, int maxRepeats) {

@@ -1,5 +1,6 @@
 package io.perfwatch.rules.engine;
 
+import io.perfwatch.rules.alert.AlertTexts;
 import io.perfwatch.rules.alert.Observation;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.yaml.Detector;
@@ -30,6 +31,8 @@ final class RuleCompiler {
   static final String MIN_TRAFFIC = "minTraffic";
   static final String EVALUATION = "evaluation";
 
+  private static final Severity[] LEVELS = Severity.values();
+
   private final Function<Detector, BottleneckDetector> detectors;
 
   RuleCompiler() {
@@ -43,13 +46,14 @@ final class RuleCompiler {
 
   CompiledRule compile(RuleDefinition definition) {
     BottleneckDetector detector = detectors.apply(definition.detector());
+    Observer observer = new Observer(definition);
     Rule rule = new RuleBuilder()
         .name(definition.name())
-        .description(definition.detector().yamlName() + " rule from " + definition.position().file() + ":"
+        .description(observer.detector + " rule from " + definition.position().file() + ":"
             + definition.position().line())
         .when(facts -> anyHolds(detector, facts.get(CANDIDATES), facts.<Double>get(THRESHOLD),
             facts.<Long>get(MIN_TRAFFIC)))
-        .then(facts -> observeAll(definition, detector, facts))
+        .then(facts -> observeAll(observer, detector, facts))
         .build();
     return new CompiledRule(definition, detector, rule, new Rules(rule));
   }
@@ -64,14 +68,18 @@ final class RuleCompiler {
     return false;
   }
 
-  private static void observeAll(RuleDefinition definition, BottleneckDetector detector, Facts facts) {
+  private static void observeAll(Observer observer, BottleneckDetector detector, Facts facts) {
     List<Candidate> candidates = facts.get(CANDIDATES);
     double threshold = facts.<Double>get(THRESHOLD);
     long minTraffic = facts.<Long>get(MIN_TRAFFIC);
     Evaluation evaluation = facts.get(EVALUATION);
     for (Candidate candidate : candidates) {
       if (detector.holds(candidate, threshold, minTraffic)) {
-        evaluation.add(observe(definition, candidate));
+        Observation observation = observer.observe(candidate);
+        if (!evaluation.isTracked(observation.scope())) {
+          observation.texts().compose(); // a new alert's texts now, so that a failure is this evaluation's error
+        }
+        evaluation.add(observation);
       }
     }
   }
@@ -85,24 +93,45 @@ final class RuleCompiler {
     return facts;
   }
 
-  static Observation observe(RuleDefinition rule, Candidate c) {
-    Candidate.Description d = c.description().get();
-    Map<String, String> vars = new HashMap<>(d.vars());
-    vars.put("value", Texts.num(c.value()));
-    vars.put("threshold", Texts.num(rule.threshold()));
-    String summary = rule.annotations().get("summary");
-    String recommendation = rule.annotations().get("recommendation");
-    return new Observation(rule.name(), rule.detector().yamlName(), c.scope(), c.value(), rule.threshold(),
-        severity(rule, c), summary == null ? d.summary() : Texts.render(summary, vars),
-        recommendation == null ? d.recommendation() : Texts.render(recommendation, vars), rule.labels(),
-        d.details());
-  }
+  /** Turns breaching candidates into observations; what they share is worked out once per rule, not per candidate. */
+  private static final class Observer {
+    final RuleDefinition rule;
+    final String detector;
+    final Severity lowest;
+    final Map<String, String> labels;
 
-  /** The ladder's level, else its lowest (the threshold is exceeded), raised as the detector asks, capped. */
-  private static Severity severity(RuleDefinition rule, Candidate c) {
-    Severity lowest = rule.severity().ratios().keySet().stream().min(Enum::compareTo).orElse(Severity.LOW);
-    Severity level = rule.severity().levelFor(c.value(), rule.threshold()).orElse(lowest);
-    return Severity.values()[Math.min(Severity.CRITICAL.ordinal(), level.ordinal() + c.raise())];
+    Observer(RuleDefinition rule) {
+      this.rule = rule;
+      this.detector = rule.detector().yamlName();
+      this.lowest = rule.severity().ratios().keySet().stream().min(Enum::compareTo).orElse(Severity.LOW);
+      this.labels = Map.copyOf(rule.labels());
+    }
+
+    /**
+     * The observation of a breaching candidate. Its texts are composed when first read: for a new alert at once
+     * (see {@link #observeAll}), for the others only if someone reads them before the next evaluation replaces them.
+     */
+    Observation observe(Candidate c) {
+      return new Observation(rule.name(), detector, c.scope(), c.value(), rule.threshold(), severity(c),
+          AlertTexts.onFirstRead(() -> texts(c)), labels);
+    }
+
+    private AlertTexts texts(Candidate c) {
+      Candidate.Description d = c.description().get();
+      Map<String, String> vars = new HashMap<>(d.vars());
+      vars.put("value", Texts.num(c.value()));
+      vars.put("threshold", Texts.num(rule.threshold()));
+      String summary = rule.annotations().get("summary");
+      String recommendation = rule.annotations().get("recommendation");
+      return AlertTexts.of(summary == null ? d.summary() : Texts.render(summary, vars),
+          recommendation == null ? d.recommendation() : Texts.render(recommendation, vars), d.details());
+    }
+
+    /** The ladder's level, else its lowest (the threshold is exceeded), raised as the detector asks, capped. */
+    private Severity severity(Candidate c) {
+      Severity level = rule.severity().levelFor(c.value(), rule.threshold()).orElse(lowest);
+      return LEVELS[Math.min(Severity.CRITICAL.ordinal(), level.ordinal() + c.raise())];
+    }
   }
 
   private static BottleneckDetector detector(Detector kind) {

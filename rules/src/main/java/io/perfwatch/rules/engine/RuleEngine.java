@@ -9,6 +9,8 @@ import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,7 @@ public final class RuleEngine {
   private final EvaluationErrors errors;
   private final DefaultRulesEngine engine = new DefaultRulesEngine();
   private final Counter evaluations;
+  private final Scopes scopes = new Scopes();
 
   public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry) {
     this(source, tracker, registry, new RuleCompiler());
@@ -53,13 +56,20 @@ public final class RuleEngine {
   /** One group's rules; returns the pending and firing alerts of these rules, newest first. */
   public List<Alert> evaluate(List<RuleDefinition> rules) {
     long now = source.nowMillis();
-    Windows windows = new Windows(source, now);
+    Windows windows = new Windows(source, now, scopes);
     for (RuleDefinition rule : rules) {
       evaluate(compiler.compile(rule), windows, Instant.ofEpochMilli(now));
     }
     tracker.publish();
     Set<String> names = rules.stream().map(RuleDefinition::name).collect(Collectors.toSet());
-    return tracker.active().stream().filter(a -> names.contains(a.rule())).toList();
+    List<Alert> active = tracker.active();
+    List<Alert> ours = new ArrayList<>(active.size());
+    for (Alert alert : active) {
+      if (names.contains(alert.rule())) {
+        ours.add(alert);
+      }
+    }
+    return ours.size() == active.size() ? active : Collections.unmodifiableList(ours);
   }
 
   /** After a reload: alerts and errors of rules that no longer exist resolve and go. */
@@ -83,7 +93,8 @@ public final class RuleEngine {
       errors.record(rule.definition().name(), "evaluation failed", e);
       return;
     }
-    Evaluation evaluation = new Evaluation();
+    String name = rule.definition().name();
+    Evaluation evaluation = new Evaluation(scope -> tracker.isActive(name, scope));
     engine.fire(rule.rules(), RuleCompiler.facts(rule, candidates, evaluation));
     if (!evaluation.failed()) {
       tracker.apply(rule.definition(), evaluation.observations(), now);

@@ -3,6 +3,7 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,16 @@ final class SlowQueryDetector implements BottleneckDetector {
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
     Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.AVG);
     double minutes = Math.max(1, rule.window().toMillis() / 60_000.0);
-    return windows.current(rule).queries().stream().map(q -> candidate(rule, metric, q, minutes)).toList();
+    List<QueryStats> queries = windows.current(rule).queries();
+    List<Candidate> candidates = new ArrayList<>(queries.size());
+    for (QueryStats q : queries) {
+      candidates.add(candidate(rule, metric, q, minutes, windows.queryScope(q)));
+    }
+    return candidates;
   }
 
-  private static Candidate candidate(RuleDefinition rule, Metric metric, QueryStats q, double minutes) {
+  private static Candidate candidate(RuleDefinition rule, Metric metric, QueryStats q, double minutes,
+      Map<String, String> scope) {
     double value = switch (metric) {
       case AVG -> q.avgMs();
       case P95 -> q.p95Ms();
@@ -32,7 +39,7 @@ final class SlowQueryDetector implements BottleneckDetector {
     };
     double perMinute = q.count() / minutes;
     boolean frequent = perMinute >= FREQUENT_PER_MINUTE;
-    return new Candidate(Map.of("table", q.table(), "fingerprint", q.fingerprint()), value, q.count(), true,
+    return new Candidate(scope, value, q.count(), true,
         frequent ? 1 : 0, () -> describe(rule, metric, q, value, perMinute, frequent));
   }
 

@@ -1,25 +1,36 @@
 package io.perfwatch.rules.engine;
 
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The windows of one evaluation cycle, each fetched once however many rules ask for it (a Prometheus source pays a
- * round of queries per window). A failed fetch is remembered too, so every rule that needs it reports the error
- * without hammering a source that is down. Confined to the evaluating thread.
+ * round of queries per window), and what rules derive from a window's endpoints (scopes, lookups by key), built
+ * once per window rather than once per rule. A failed fetch is remembered too, so every rule that needs it reports
+ * the error without hammering a source that is down. Confined to the evaluating thread.
  */
 final class Windows {
   private final StatsSource source;
   private final long nowMillis;
+  private final Scopes scopes;
   private final Map<Span, Object> fetched = new HashMap<>();
+  private final Map<WindowStats, List<Endpoints.Scoped>> endpoints = new IdentityHashMap<>();
+  private final Map<QueryStats, Map<String, String>> queryScopes = new IdentityHashMap<>();
+  private final Map<WindowStats, Map<String, EndpointStats>> endpointsByKey = new IdentityHashMap<>();
 
-  Windows(StatsSource source, long nowMillis) {
+  Windows(StatsSource source, long nowMillis, Scopes scopes) {
     this.source = source;
     this.nowMillis = nowMillis;
+    this.scopes = scopes;
   }
 
   long nowMillis() {
@@ -46,6 +57,39 @@ final class Windows {
       return new WindowUnavailableException("window [" + Instant.ofEpochMilli(span.from) + ", "
           + Instant.ofEpochMilli(span.to) + "] of " + source.describe() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The window's endpoints with their {@code endpoint=GET /route} scopes, built once per window per cycle. */
+  List<Endpoints.Scoped> endpoints(WindowStats window) {
+    return endpoints.computeIfAbsent(window, w -> {
+      List<Endpoints.Scoped> scoped = new ArrayList<>(w.endpoints().size());
+      for (EndpointStats e : w.endpoints()) {
+        scoped.add(new Endpoints.Scoped(e, scope(Map.of(Endpoints.SCOPE_KEY, Endpoints.key(e)))));
+      }
+      return List.copyOf(scoped);
+    });
+  }
+
+  /** {@code table=..., fingerprint=...} of a query of this cycle's windows, built once however many rules ask. */
+  Map<String, String> queryScope(QueryStats q) {
+    return queryScopes.computeIfAbsent(q, query -> scope(Map.of("table", query.table(), "fingerprint",
+        query.fingerprint())));
+  }
+
+  /** The shared instance of an alert scope (see {@link Scopes}). */
+  Map<String, String> scope(Map<String, String> scope) {
+    return scopes.intern(scope);
+  }
+
+  /** The window's endpoints by {@code "GET /route"}, indexed once per window per cycle. */
+  Map<String, EndpointStats> endpointsByKey(WindowStats window) {
+    return endpointsByKey.computeIfAbsent(window, w -> {
+      Map<String, EndpointStats> byKey = new HashMap<>();
+      for (Endpoints.Scoped e : endpoints(w)) {
+        byKey.put(e.key(), e.stats());
+      }
+      return byKey;
+    });
   }
 
   private record Span(long from, long to) {}

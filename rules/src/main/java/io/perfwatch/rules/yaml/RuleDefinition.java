@@ -81,8 +81,17 @@ public record RuleDefinition(
 
   /** Whether this rule evaluates {@code route}: it matches an include glob (or there are none) and no exclude glob. */
   public boolean matchesRoute(String route) {
-    boolean included = include.isEmpty() || include.stream().anyMatch(g -> RouteGlob.matches(g, route));
-    return included && exclude.stream().noneMatch(g -> RouteGlob.matches(g, route));
+    if (include.isEmpty() && exclude.isEmpty()) { // most rules: asked for every endpoint in every cycle
+      return true;
+    }
+    boolean included = include.isEmpty();
+    for (int i = 0; i < include.size() && !included; i++) {
+      included = RouteGlob.matches(include.get(i), route);
+    }
+    for (int i = 0; i < exclude.size() && included; i++) {
+      included = !RouteGlob.matches(exclude.get(i), route);
+    }
+    return included;
   }
 
   private static boolean positive(Duration d) {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * single entry {@code medium: 1.0}: that level whenever value >= threshold.
  */
 public record SeverityLadder(Map<Severity, Double> ratios) {
+  private static final Severity[] LEVELS = Severity.values();
 
   public SeverityLadder {
     Objects.requireNonNull(ratios, "ratios");
@@ -45,9 +46,10 @@ public record SeverityLadder(Map<Severity, Double> ratios) {
     }
     double ratio = value / threshold;
     Severity result = null;
-    for (Map.Entry<Severity, Double> e : ratios.entrySet()) {
-      if (e.getValue() <= ratio) {
-        result = e.getKey();
+    for (Severity level : LEVELS) { // by level rather than over entrySet(): an EnumMap allocates an entry per step
+      Double from = ratios.get(level);
+      if (from != null && from <= ratio) {
+        result = level;
       }
     }
     return Optional.ofNullable(result);

@@ -95,6 +95,37 @@ class AlertTrackerTest {
   }
 
   @Test
+  void activeAlertsStayNewestFirstAsAlertsStartAndGo() {
+    RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
+    tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW), seen("GET /b", 1500, Severity.LOW)), T0);
+    tracker.apply(rule, List.of(seen("GET /b", 1500, Severity.LOW), seen("GET /c", 1500, Severity.LOW)),
+        T0.plusSeconds(30));
+    assertThat(tracker.active()).extracting(a -> a.scope().get("endpoint")).containsExactly("GET /c", "GET /b");
+
+    tracker.apply(rule, List.of(seen("GET /c", 1500, Severity.LOW), seen("GET /a", 1500, Severity.LOW)),
+        T0.plusSeconds(60));
+
+    assertThat(tracker.active()).extracting(a -> a.scope().get("endpoint")).containsExactly("GET /a", "GET /c");
+    assertThat(tracker.active()).extracting(Alert::startedAt).containsExactly(T0.plusSeconds(60), T0.plusSeconds(30));
+  }
+
+  @Test
+  void anAlertShowsTheTextsOfItsLatestObservation() {
+    RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
+    tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW)), T0);
+    tracker.apply(rule, List.of(new Observation("latency", "latency", Map.of("endpoint", "GET /a"), 1600, 1000,
+        Severity.LOW, "slower GET /a", "cache more", Map.of("team", "payments"), Map.of("requests", "12"))),
+        T0.plusSeconds(30));
+
+    assertThat(tracker.active()).singleElement().satisfies(a -> {
+      assertThat(a.value()).isEqualTo(1600.0);
+      assertThat(a.summary()).isEqualTo("slower GET /a");
+      assertThat(a.recommendation()).isEqualTo("cache more");
+      assertThat(a.details()).isEqualTo(Map.of("requests", "12"));
+    });
+  }
+
+  @Test
   void aNewAlertAfterResolutionGetsANewId() {
     RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
     tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW)), T0);

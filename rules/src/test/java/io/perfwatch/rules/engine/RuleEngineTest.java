@@ -14,6 +14,7 @@ import io.perfwatch.rules.yaml.RuleSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RuleEngineTest {
@@ -167,5 +168,71 @@ class RuleEngineTest {
         .isEqualTo("action failed: IllegalArgumentException: no text");
     assertThat(f.registry.get("perfwatch.rule.evaluation.errors").tag("rule", "cpu").counter().count())
         .isEqualTo(1.0);
+  }
+  @Test
+  void anOngoingAlertShowsTheValueAndTextsOfTheLatestEvaluation() {
+    Fixture f = new Fixture();
+    f.requests(30, "GET", "/api/transactions", 200, 2500);
+    TestRules latency = rule("latency", Detector.LATENCY).threshold(2000);
+    f.evaluate(latency);
+
+    f.advance(Duration.ofSeconds(30));
+    f.requests(30, "GET", "/api/transactions", 200, 3500);
+    List<Alert> alerts = f.evaluate(latency);
+
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.value()).isEqualTo(3000.0);
+      assertThat(a.summary()).isEqualTo("Average latency of GET /api/transactions is 3000 ms (threshold 2000 ms, "
+          + "60 requests)");
+      assertThat(a.details()).containsEntry("requests", "60").containsEntry("avg_ms", "3000");
+    });
+  }
+
+  @Test
+  void textsAreComposedForNewAlertsAndOtherwiseOnlyWhenRead() {
+    AtomicInteger composed = new AtomicInteger();
+    RuleCompiler counting = new RuleCompiler(kind -> (rule, windows) -> List.of(new Candidate(
+        Map.of("resource", "cpu"), 99, 1, true, 0, () -> {
+          composed.incrementAndGet();
+          return new Candidate.Description(Map.of(), Map.of(), "CPU at 99%", "scale out");
+        })));
+    Fixture f = new Fixture(counting);
+    TestRules cpu = rule("cpu", Detector.RESOURCE).resource(Resource.CPU).threshold(80);
+
+    f.evaluate(cpu);
+    assertThat(composed).hasValue(1);
+
+    List<Alert> again = f.evaluate(cpu);
+    f.evaluate(cpu);
+    assertThat(composed).hasValue(1);
+
+    assertThat(again).singleElement().extracting(Alert::summary).isEqualTo("CPU at 99%");
+    assertThat(f.tracker.active()).singleElement().extracting(Alert::recommendation).isEqualTo("scale out");
+    assertThat(composed).hasValue(3);
+  }
+
+  @Test
+  void anOngoingAlertWhoseNewTextsFailKeepsItsLastTexts() {
+    AtomicInteger evaluation = new AtomicInteger();
+    RuleCompiler failingLater = new RuleCompiler(kind -> (rule, windows) -> {
+      int n = evaluation.incrementAndGet();
+      return List.of(new Candidate(Map.of("resource", "cpu"), 90 + n, 1, true, 0, () -> {
+        if (n > 1) {
+          throw new IllegalArgumentException("no text");
+        }
+        return new Candidate.Description(Map.of(), Map.of(), "CPU at 91%", "scale out");
+      }));
+    });
+    Fixture f = new Fixture(failingLater);
+    TestRules cpu = rule("cpu", Detector.RESOURCE).resource(Resource.CPU).threshold(80);
+    f.evaluate(cpu);
+
+    List<Alert> alerts = f.evaluate(cpu);
+
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.value()).isEqualTo(92.0);
+      assertThat(a.summary()).isEqualTo("CPU at 91%");
+    });
+    assertThat(f.engine.lastErrors()).isEmpty();
   }
 }
