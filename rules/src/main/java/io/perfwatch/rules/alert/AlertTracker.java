@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,21 +26,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertTracker {
   private static final Logger LOG = LoggerFactory.getLogger(AlertTracker.class);
-  private static final Comparator<Alert> NEWEST_FIRST = Comparator.comparing(Alert::startedAt).reversed()
-      .thenComparing(Alert::id);
-  private static final Comparator<Entry> ENTRIES_NEWEST_FIRST = Comparator.comparing(e -> e.alert, NEWEST_FIRST);
 
   private final Clock clock;
   private final HistoryLimits limits;
   private final List<AlertSink> sinks;
   // Active alerts by rule, then by scope (the scope maps' equality is the alert's identity within its rule).
-  private final Map<String, Map<Map<String, String>, Entry>> activeByRule = new HashMap<>();
+  private final Map<String, Map<Map<String, String>, TrackedAlert>> activeByRule = new HashMap<>();
+  private final NewestFirst newestFirst = new NewestFirst();
   private final Deque<Alert> resolved = new ArrayDeque<>();
-  // Every active entry newest first, as active() returns them, once `started` is merged in and removed ones are
-  // dropped: the order of an entry never changes (start time and id are fixed), so it is sorted once, not per call.
-  private List<Entry> ordered = new ArrayList<>();
-  private final List<Entry> started = new ArrayList<>();
-  private boolean anyRemoved;
   private long applies;
 
   public AlertTracker(Clock clock, HistoryLimits limits, List<AlertSink> sinks) {
@@ -50,32 +42,50 @@ public final class AlertTracker {
     this.sinks = List.copyOf(sinks);
   }
 
-  /** Applies one evaluation of {@code rule}: its observations are the scope instances whose condition held. */
+  /**
+   * Applies one evaluation of {@code rule}: its observations are the scope instances whose condition held. The texts
+   * of the alerts this starts are composed first (those of ongoing alerts when they are read): if that throws,
+   * nothing has changed and the exception propagates, so the caller can report the rule's evaluation as failed.
+   */
   public synchronized void apply(RuleDefinition rule, List<Observation> observations, Instant now) {
+    Map<Map<String, String>, TrackedAlert> active = activeByRule.get(rule.name());
+    TrackedAlert[] known = new TrackedAlert[observations.size()];
+    for (int i = 0; i < known.length; i++) {
+      Observation o = observations.get(i);
+      known[i] = active == null ? null : active.get(o.scope());
+      if (known[i] == null) {
+        o.texts().compose();
+      }
+    }
+    if (active == null) {
+      active = new LinkedHashMap<>();
+      activeByRule.put(rule.name(), active);
+    }
     long applied = ++applies;
-    Map<Map<String, String>, Entry> active = activeByRule.computeIfAbsent(rule.name(), r -> new LinkedHashMap<>());
-    for (Observation o : observations) {
-      Entry entry = active.get(o.scope());
+    newestFirst.updated();
+    for (int i = 0; i < known.length; i++) {
+      Observation o = observations.get(i);
+      TrackedAlert entry = known[i] != null ? known[i] : active.get(o.scope()); // a repeated scope started just now
       if (entry == null) {
         entry = start(rule, o, now);
         active.put(o.scope(), entry);
-        started.add(entry);
+        newestFirst.started(entry);
       } else if (entry.seen != applied) { // the first observation of a scope counts, as the alert's only one
         update(rule, entry, o, now);
       }
       entry.seen = applied;
     }
-    for (Iterator<Entry> it = active.values().iterator(); it.hasNext(); ) {
-      Entry entry = it.next();
+    for (Iterator<TrackedAlert> it = active.values().iterator(); it.hasNext(); ) {
+      TrackedAlert entry = it.next();
       if (entry.seen == applied) {
         continue;
       }
       if (entry.alert.state() == AlertState.PENDING) {
         it.remove();
-        removed(entry);
+        newestFirst.removed(entry);
       } else if (!now.isBefore(entry.lastTrue.plus(rule.keepFiringFor()))) {
         it.remove();
-        removed(entry);
+        newestFirst.removed(entry);
         resolve(entry.alert, now);
       }
     }
@@ -85,21 +95,15 @@ public final class AlertTracker {
     prune(now);
   }
 
-  /** Whether {@code rule} has a pending or firing alert for {@code scope}. */
-  public synchronized boolean isActive(String rule, Map<String, String> scope) {
-    Map<Map<String, String>, Entry> active = activeByRule.get(rule);
-    return active != null && active.containsKey(scope);
-  }
-
   /** Alerts of rules not in {@code rules} (removed by a reload): pending ones go, firing ones resolve now. */
   public synchronized void retainRules(Set<String> rules, Instant now) {
-    for (Iterator<Map.Entry<String, Map<Map<String, String>, Entry>>> it = activeByRule.entrySet().iterator();
+    for (Iterator<Map.Entry<String, Map<Map<String, String>, TrackedAlert>>> it = activeByRule.entrySet().iterator();
         it.hasNext(); ) {
-      Map.Entry<String, Map<Map<String, String>, Entry>> byRule = it.next();
+      Map.Entry<String, Map<Map<String, String>, TrackedAlert>> byRule = it.next();
       if (!rules.contains(byRule.getKey())) {
         it.remove();
-        for (Entry entry : byRule.getValue().values()) {
-          removed(entry);
+        for (TrackedAlert entry : byRule.getValue().values()) {
+          newestFirst.removed(entry);
           if (entry.alert.state() == AlertState.FIRING) {
             resolve(entry.alert, now);
           }
@@ -122,21 +126,14 @@ public final class AlertTracker {
 
   /** Pending and firing alerts, newest first. */
   public synchronized List<Alert> active() {
-    if (!started.isEmpty() || anyRemoved) {
-      reorder();
-    }
-    Alert[] alerts = new Alert[ordered.size()];
-    for (int i = 0; i < alerts.length; i++) {
-      alerts[i] = ordered.get(i).alert;
-    }
-    return List.of(alerts);
+    return newestFirst.alerts();
   }
 
   /** Alerts pending, firing or resolved at some time since {@code since}, newest first. */
   public synchronized List<Alert> alerts(Instant since) {
     List<Alert> alerts = new ArrayList<>(active());
     resolved.stream().filter(a -> a.resolvedAt() != null && !a.resolvedAt().isBefore(since)).forEach(alerts::add);
-    alerts.sort(NEWEST_FIRST);
+    alerts.sort(NewestFirst.ORDER);
     return List.copyOf(alerts);
   }
 
@@ -146,7 +143,7 @@ public final class AlertTracker {
     return alerts(Instant.MIN);
   }
 
-  private Entry start(RuleDefinition rule, Observation o, Instant now) {
+  private TrackedAlert start(RuleDefinition rule, Observation o, Instant now) {
     boolean fireNow = rule.forDuration().isZero();
     String identity = Alert.identity(rule.name(), o.scope());
     String id = UUID.nameUUIDFromBytes((identity + "@" + now.toEpochMilli()).getBytes(StandardCharsets.UTF_8))
@@ -155,10 +152,10 @@ public final class AlertTracker {
         fireNow ? AlertState.FIRING : AlertState.PENDING, o.scope(), o.value(), o.threshold(), now,
         fireNow ? now : null, null, o.texts(), labels(o));
     emit(alert);
-    return new Entry(alert, now, o.labels());
+    return new TrackedAlert(alert, now, o.labels());
   }
 
-  private void update(RuleDefinition rule, Entry entry, Observation o, Instant now) {
+  private void update(RuleDefinition rule, TrackedAlert entry, Observation o, Instant now) {
     Alert old = entry.alert;
     boolean fires = old.state() == AlertState.PENDING && !now.isBefore(old.startedAt().plus(rule.forDuration()));
     AlertState state = fires ? AlertState.FIRING : old.state();
@@ -178,30 +175,6 @@ public final class AlertTracker {
         alert.texts(), alert.labels());
     resolved.addLast(done);
     emit(done);
-  }
-
-  private void removed(Entry entry) {
-    entry.removed = true;
-    anyRemoved = true;
-  }
-
-  /** Merges the alerts started since the last call into the ordered list and drops the removed ones. */
-  private void reorder() {
-    started.sort(ENTRIES_NEWEST_FIRST);
-    List<Entry> merged = new ArrayList<>(ordered.size() + started.size());
-    int i = 0;
-    int j = 0;
-    while (i < ordered.size() || j < started.size()) {
-      boolean takeOld = j == started.size()
-          || (i < ordered.size() && ENTRIES_NEWEST_FIRST.compare(ordered.get(i), started.get(j)) <= 0);
-      Entry next = takeOld ? ordered.get(i++) : started.get(j++);
-      if (!next.removed) {
-        merged.add(next);
-      }
-    }
-    ordered = merged;
-    started.clear();
-    anyRemoved = false;
   }
 
   private void prune(Instant now) {
@@ -229,17 +202,4 @@ public final class AlertTracker {
     return labels;
   }
 
-  private static final class Entry {
-    Alert alert;
-    Instant lastTrue;
-    Map<String, String> ruleLabels; // the observation labels the alert's labels were built from
-    long seen; // the last apply() that observed the scope
-    boolean removed;
-
-    Entry(Alert alert, Instant lastTrue, Map<String, String> ruleLabels) {
-      this.alert = alert;
-      this.lastTrue = lastTrue;
-      this.ruleLabels = ruleLabels;
-    }
-  }
 }

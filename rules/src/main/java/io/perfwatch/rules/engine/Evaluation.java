@@ -2,24 +2,13 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.rules.alert.Observation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /** What one rule's evaluation collected through its facts: the observations and whether anything failed. */
 final class Evaluation {
   private final List<Observation> observations = new ArrayList<>();
-  private final Predicate<Map<String, String>> tracked;
   private boolean failed;
-
-  /** @param tracked whether the rule already has an alert for a scope */
-  Evaluation(Predicate<Map<String, String>> tracked) {
-    this.tracked = tracked;
-  }
-
-  boolean isTracked(Map<String, String> scope) {
-    return tracked.test(scope);
-  }
 
   void add(Observation observation) {
     observations.add(observation);
@@ -37,6 +26,6 @@ final class Evaluation {
   }
 
   List<Observation> observations() {
-    return List.copyOf(observations);
+    return Collections.unmodifiableList(observations);
   }
 }

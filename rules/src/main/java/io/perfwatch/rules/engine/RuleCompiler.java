@@ -75,11 +75,7 @@ final class RuleCompiler {
     Evaluation evaluation = facts.get(EVALUATION);
     for (Candidate candidate : candidates) {
       if (detector.holds(candidate, threshold, minTraffic)) {
-        Observation observation = observer.observe(candidate);
-        if (!evaluation.isTracked(observation.scope())) {
-          observation.texts().compose(); // a new alert's texts now, so that a failure is this evaluation's error
-        }
-        evaluation.add(observation);
+        evaluation.add(observer.observe(candidate));
       }
     }
   }
@@ -108,8 +104,8 @@ final class RuleCompiler {
     }
 
     /**
-     * The observation of a breaching candidate. Its texts are composed when first read: for a new alert at once
-     * (see {@link #observeAll}), for the others only if someone reads them before the next evaluation replaces them.
+     * The observation of a breaching candidate. Its texts are composed when first read: for a new alert by the
+     * tracker at once, for the others only if someone reads them before the next evaluation replaces them.
      */
     Observation observe(Candidate c) {
       return new Observation(rule.name(), detector, c.scope(), c.value(), rule.threshold(), severity(c),

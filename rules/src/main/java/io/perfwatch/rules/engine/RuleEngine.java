@@ -14,15 +14,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jeasy.rules.core.DefaultRulesEngine;
 
 /**
  * Evaluates rules against a {@link StatsSource} and feeds the {@link AlertTracker}. Each rule reads the window
  * {@code [now - window, now]} (fetched once per distinct window per call) and is fired through Easy Rules once per
- * evaluation, over all its scope instances. A rule whose evaluation failed (a window the source could not give, a throwing condition or
- * action) is reported through {@link #lastErrors()} and its alerts keep their state, as Prometheus keeps an
- * alerting rule's alerts when its query fails; the other rules still run. Thread-safe.
+ * evaluation, over all its scope instances. A rule whose evaluation failed (a window the source could not give, a
+ * throwing condition or action, texts of a new alert that cannot be composed) is reported through
+ * {@link #lastErrors()} and its alerts keep their state, as Prometheus keeps an alerting rule's alerts when its query
+ * fails; the other rules still run. Thread-safe.
  */
 public final class RuleEngine {
   private final StatsSource source;
@@ -32,6 +34,7 @@ public final class RuleEngine {
   private final DefaultRulesEngine engine = new DefaultRulesEngine();
   private final Counter evaluations;
   private final Scopes scopes = new Scopes();
+  private final Map<String, CompiledRule> compiled = new ConcurrentHashMap<>();
 
   public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry) {
     this(source, tracker, registry, new RuleCompiler());
@@ -58,7 +61,7 @@ public final class RuleEngine {
     long now = source.nowMillis();
     Windows windows = new Windows(source, now, scopes);
     for (RuleDefinition rule : rules) {
-      evaluate(compiler.compile(rule), windows, Instant.ofEpochMilli(now));
+      evaluate(compiled(rule), windows, Instant.ofEpochMilli(now));
     }
     tracker.publish();
     Set<String> names = rules.stream().map(RuleDefinition::name).collect(Collectors.toSet());
@@ -75,6 +78,7 @@ public final class RuleEngine {
   /** After a reload: alerts and errors of rules that no longer exist resolve and go. */
   public void retainOnly(RuleSet rules) {
     Set<String> names = rules.rules().stream().map(RuleDefinition::name).collect(Collectors.toSet());
+    compiled.keySet().retainAll(names);
     tracker.retainRules(names, Instant.ofEpochMilli(source.nowMillis()));
     errors.retain(names);
   }
@@ -82,6 +86,17 @@ public final class RuleEngine {
   /** The last evaluation error of each rule that failed since start (and still exists). */
   public Map<String, RuleError> lastErrors() {
     return errors.lastErrors();
+  }
+
+  /** The rule compiled, once per definition (the scheduler passes the same definitions until a reload). */
+  private CompiledRule compiled(RuleDefinition rule) {
+    CompiledRule known = compiled.get(rule.name());
+    if (known != null && known.definition() == rule) {
+      return known;
+    }
+    CompiledRule fresh = compiler.compile(rule);
+    compiled.put(rule.name(), fresh);
+    return fresh;
   }
 
   private void evaluate(CompiledRule rule, Windows windows, Instant now) {
@@ -93,11 +108,14 @@ public final class RuleEngine {
       errors.record(rule.definition().name(), "evaluation failed", e);
       return;
     }
-    String name = rule.definition().name();
-    Evaluation evaluation = new Evaluation(scope -> tracker.isActive(name, scope));
+    Evaluation evaluation = new Evaluation();
     engine.fire(rule.rules(), RuleCompiler.facts(rule, candidates, evaluation));
     if (!evaluation.failed()) {
-      tracker.apply(rule.definition(), evaluation.observations(), now);
+      try {
+        tracker.apply(rule.definition(), evaluation.observations(), now);
+      } catch (RuntimeException e) { // the texts of a new alert, composed by the tracker before it changes anything
+        errors.record(rule.definition().name(), "action failed", e);
+      }
     }
   }
 }

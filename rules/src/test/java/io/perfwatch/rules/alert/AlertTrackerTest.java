@@ -126,6 +126,22 @@ class AlertTrackerTest {
   }
 
   @Test
+  void newAlertsWhoseTextsFailToComposeChangeNothing() {
+    RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
+    tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW)), T0);
+    Observation broken = new Observation("latency", "latency", Map.of("endpoint", "GET /b"), 1500, 1000,
+        Severity.LOW, AlertTexts.onFirstRead(() -> {
+          throw new IllegalStateException("no text");
+        }), Map.of());
+
+    assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> tracker.apply(rule,
+        List.of(seen("GET /a", 1700, Severity.LOW), broken), T0.plusSeconds(30))).withMessage("no text");
+
+    assertThat(tracker.active()).singleElement().extracting(Alert::value).isEqualTo(1500.0);
+    assertThat(sink.lines()).containsExactly("firing low latency {endpoint=GET /a}");
+  }
+
+  @Test
   void aNewAlertAfterResolutionGetsANewId() {
     RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
     tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW)), T0);
