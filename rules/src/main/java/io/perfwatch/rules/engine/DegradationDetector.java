@@ -6,6 +6,7 @@ import io.perfwatch.rules.yaml.Baseline;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,19 @@ import java.util.Objects;
 final class DegradationDetector implements BottleneckDetector {
   private static final long HOUR = 3_600_000L;
 
+  /** What the candidates depend on: rules that agree on these share them within a cycle. */
+  private record Settings(Metric metric, Baseline baseline, Duration window, Scope scope, List<String> include,
+      List<String> exclude) {}
+
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
     Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.AVG);
     Baseline baseline = Objects.requireNonNullElse(rule.baseline(), Baseline.PREVIOUS_HOUR);
+    return windows.candidates(new Settings(metric, baseline, rule.window(), rule.scope(), rule.include(),
+        rule.exclude()), () -> compute(rule, metric, baseline, windows));
+  }
+
+  private static List<Candidate> compute(RuleDefinition rule, Metric metric, Baseline baseline, Windows windows) {
     WindowStats now = windows.current(rule);
     long from = now.fromMillis();
     WindowStats before = baseline == Baseline.PREVIOUS_HOUR ? windows.get(from - HOUR, from)
@@ -33,20 +43,19 @@ final class DegradationDetector implements BottleneckDetector {
     for (Endpoints.Scoped current : Endpoints.inScope(rule, now, windows)) {
       EndpointStats old = overall ? before.total() : past.get(current.key());
       if (old != null) {
-        candidates.add(candidate(rule, metric, baseline, current, old));
+        candidates.add(candidate(metric, baseline, current, old));
       }
     }
     return candidates;
   }
 
-  private static Candidate candidate(RuleDefinition rule, Metric metric, Baseline baseline, Endpoints.Scoped scoped,
-      EndpointStats old) {
+  private static Candidate candidate(Metric metric, Baseline baseline, Endpoints.Scoped scoped, EndpointStats old) {
     EndpointStats now = scoped.stats();
     double then = Endpoints.value(metric, old);
     double current = Endpoints.value(metric, now);
     double increase = then > 0 ? (current - then) / then * 100 : Double.NaN;
     return new Candidate(scoped.scope(), increase, Math.min(now.count(), old.count()), true, 0,
-        () -> describe(rule, metric, baseline, now, old, then, current, increase));
+        rule -> describe(rule, metric, baseline, now, old, then, current, increase));
   }
 
   private static Candidate.Description describe(RuleDefinition rule, Metric metric, Baseline baseline,

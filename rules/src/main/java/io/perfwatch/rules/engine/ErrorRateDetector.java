@@ -2,6 +2,8 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import io.perfwatch.rules.yaml.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +12,29 @@ import java.util.stream.Collectors;
 /** Spec detector 2: percent of 5xx responses (and 4xx with {@code include_4xx}) per endpoint or overall. */
 final class ErrorRateDetector implements BottleneckDetector {
 
+  /** What the candidates depend on: rules that agree on these share them within a cycle. */
+  private record Settings(boolean include4xx, Duration window, Scope scope, List<String> include,
+      List<String> exclude) {}
+
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
-    List<Endpoints.Scoped> endpoints = Endpoints.inScope(rule, windows.current(rule), windows);
-    List<Candidate> candidates = new ArrayList<>(endpoints.size());
-    for (Endpoints.Scoped e : endpoints) {
-      candidates.add(candidate(rule, e.stats(), e.scope()));
-    }
-    return candidates;
+    boolean include4xx = rule.include4xx();
+    return windows.candidates(new Settings(include4xx, rule.window(), rule.scope(), rule.include(), rule.exclude()),
+        () -> {
+          List<Endpoints.Scoped> endpoints = Endpoints.inScope(rule, windows.current(rule), windows);
+          List<Candidate> candidates = new ArrayList<>(endpoints.size());
+          for (Endpoints.Scoped e : endpoints) {
+            candidates.add(candidate(include4xx, e.stats(), e.scope()));
+          }
+          return candidates;
+        });
   }
 
-  private static Candidate candidate(RuleDefinition rule, EndpointStats e, Map<String, String> scope) {
-    int lowest = rule.include4xx() ? 400 : 500;
-    long errors = e.serverErrors() + (rule.include4xx() ? e.clientErrors() : 0);
+  private static Candidate candidate(boolean include4xx, EndpointStats e, Map<String, String> scope) {
+    int lowest = include4xx ? 400 : 500;
+    long errors = e.serverErrors() + (include4xx ? e.clientErrors() : 0);
     double value = e.count() == 0 ? 0 : errors * 100.0 / e.count();
-    return new Candidate(scope, value, e.count(), true, 0,
-        () -> describe(rule, e, lowest, errors, value));
+    return new Candidate(scope, value, e.count(), true, 0, rule -> describe(rule, e, lowest, errors, value));
   }
 
   private static Candidate.Description describe(RuleDefinition rule, EndpointStats e, int lowest, long errors,

@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.NPlusOneFinding;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,16 @@ import java.util.stream.Collectors;
  */
 final class NPlusOneDetector implements BottleneckDetector {
 
+  /** What the candidates depend on: rules that agree on these share them within a cycle. */
+  private record Settings(Duration window, List<String> include, List<String> exclude) {}
+
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
+    return windows.candidates(new Settings(rule.window(), rule.include(), rule.exclude()),
+        () -> compute(rule, windows));
+  }
+
+  private static List<Candidate> compute(RuleDefinition rule, Windows windows) {
     Map<List<String>, List<NPlusOneFinding>> groups = new LinkedHashMap<>();
     for (NPlusOneFinding f : windows.current(rule).nPlusOne()) {
       if (rule.matchesRoute(f.route())) {

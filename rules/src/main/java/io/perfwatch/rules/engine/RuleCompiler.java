@@ -113,7 +113,7 @@ final class RuleCompiler {
     }
 
     private AlertTexts texts(Candidate c) {
-      Candidate.Description d = c.description().get();
+      Candidate.Description d = c.description().apply(rule);
       Map<String, String> vars = new HashMap<>(d.vars());
       vars.put("value", Texts.num(c.value()));
       vars.put("threshold", Texts.num(rule.threshold()));

@@ -3,6 +3,7 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,21 @@ import java.util.Objects;
 final class SlowQueryDetector implements BottleneckDetector {
   static final double FREQUENT_PER_MINUTE = 60;
 
+  /** What the candidates depend on: rules that agree on these share them within a cycle. */
+  private record Settings(Metric metric, Duration window) {}
+
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
     Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.AVG);
-    double minutes = Math.max(1, rule.window().toMillis() / 60_000.0);
-    List<QueryStats> queries = windows.current(rule).queries();
-    List<Candidate> candidates = new ArrayList<>(queries.size());
-    for (QueryStats q : queries) {
-      candidates.add(candidate(rule, metric, q, minutes, windows.queryScope(q)));
-    }
-    return candidates;
+    return windows.candidates(new Settings(metric, rule.window()), () -> {
+      double minutes = Math.max(1, rule.window().toMillis() / 60_000.0);
+      List<QueryStats> queries = windows.current(rule).queries();
+      List<Candidate> candidates = new ArrayList<>(queries.size());
+      for (QueryStats q : queries) {
+        candidates.add(candidate(rule, metric, q, minutes, windows.queryScope(q)));
+      }
+      return candidates;
+    });
   }
 
   private static Candidate candidate(RuleDefinition rule, Metric metric, QueryStats q, double minutes,
@@ -39,8 +45,8 @@ final class SlowQueryDetector implements BottleneckDetector {
     };
     double perMinute = q.count() / minutes;
     boolean frequent = perMinute >= FREQUENT_PER_MINUTE;
-    return new Candidate(scope, value, q.count(), true,
-        frequent ? 1 : 0, () -> describe(rule, metric, q, value, perMinute, frequent));
+    return new Candidate(scope, value, q.count(), true, frequent ? 1 : 0,
+        observing -> describe(observing, metric, q, value, perMinute, frequent));
   }
 
   private static Candidate.Description describe(RuleDefinition rule, Metric metric, QueryStats q, double value,

@@ -2,12 +2,15 @@ package io.perfwatch.rules.engine;
 
 import static io.perfwatch.rules.alert.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.alert.TestRules;
 import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.Resource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -234,5 +237,23 @@ class RuleEngineTest {
       assertThat(a.summary()).isEqualTo("CPU at 91%");
     });
     assertThat(f.engine.lastErrors()).isEmpty();
+  }
+  @Test
+  void rulesReadingTheSameSettingsShareCandidatesButEachComposesItsOwnTexts() {
+    Fixture f = new Fixture();
+    f.requests(20, "GET", "/api/transactions", 200, 1000);
+    f.requests(10, "GET", "/api/transactions", 200, 5000);
+    TestRules p95 = rule("p95", Detector.LATENCY).threshold(4000);
+    p95.metric = Metric.P95;
+
+    List<Alert> alerts = f.evaluate(rule("avg-2s", Detector.LATENCY).threshold(2000),
+        rule("avg-1s", Detector.LATENCY).threshold(1000), p95);
+
+    assertThat(alerts).extracting(Alert::rule, Alert::summary).containsExactlyInAnyOrder(
+        tuple("avg-2s", "Average latency of GET /api/transactions is 2333.3 ms (threshold 2000 ms, 30 requests)"),
+        tuple("avg-1s", "Average latency of GET /api/transactions is 2333.3 ms (threshold 1000 ms, 30 requests)"),
+        tuple("p95", "P95 latency of GET /api/transactions is 4965.3 ms (threshold 4000 ms, 30 requests)"));
+    assertThat(alerts).extracting(Alert::rule, Alert::severity).containsExactlyInAnyOrder(
+        tuple("avg-2s", Severity.LOW), tuple("avg-1s", Severity.HIGH), tuple("p95", Severity.LOW));
   }
 }
