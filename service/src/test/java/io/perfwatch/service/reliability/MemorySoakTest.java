@@ -63,8 +63,9 @@ class MemorySoakTest {
       long atEnd = retainedHeap();
 
       System.out.printf("Soak %d s: %d requests in the warm-up, %d after; retained heap %.1f MB after the warm-up, "
-          + "%.1f MB at the end (%+.1f %%)%n", SOAK.toSeconds(), warmUpRequests, soakRequests, afterWarmUp / 1e6,
-          atEnd / 1e6, 100.0 * (atEnd - afterWarmUp) / afterWarmUp);
+          + "%.1f MB at the end (%+.1f %%); %d sent again after a connection closed before the answer%n", SOAK.toSeconds(),
+          warmUpRequests, soakRequests, afterWarmUp / 1e6, atEnd / 1e6, 100.0 * (atEnd - afterWarmUp) / afterWarmUp,
+          traffic.retried());
       assertThat(traffic.problems()).isEmpty();
       assertThat(soakRequests).isGreaterThan(warmUpRequests / 2);
       assertThat(atEnd).isBetween((long) (afterWarmUp * 0.9), (long) (afterWarmUp * 1.1));
