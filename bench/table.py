@@ -23,12 +23,13 @@ print("|---|---|---|---|---|---|")
 for threads in (1, 2):
     h = load(f"http-t{threads}")
     bare = h["bare"][0]
-    hand = h["micrometerTimer"][0] - bare
-    for case in ("bare", "micrometerTimer", "perfwatch"):
+    plain = h["micrometerTimer"][0] - bare
+    buckets = h["micrometerTimerWithBuckets"][0] - bare
+    for case in ("bare", "micrometerTimer", "micrometerTimerWithBuckets", "perfwatch"):
         score, unit, alloc = h[case]
         extra = "" if case == "bare" else f"+{score - bare:.0f} ns"
         if case == "perfwatch":
-            extra += f" ({(score - bare) / hand:.2f}x hand-written)" if hand > 0 else ""
+            extra += f" ({(score - bare) / buckets:.2f}x hand-written with buckets, {(score - bare) / plain:.2f}x without)"
         target = "< 1 µs, < 256 B, ≤ hand-written" if case == "perfwatch" else ""
         print(f"| HTTP hot path, {threads} thread{'s' if threads > 1 else ''} | {case} | {score:.0f} {unit} | {extra} "
               f"| {alloc:.0f} | {target} |")
@@ -73,8 +74,11 @@ for app, label in (("hello", "wrk hello world"), ("demo", "wrk GET /api/transact
     b, i = wrk[(app, "bare")], wrk[(app, "instrumented")]
     b_rps, i_rps = statistics.median(x[0] for x in b), statistics.median(x[0] for x in i)
     b_cpu, i_cpu = statistics.median(x[1] for x in b), statistics.median(x[1] for x in i)
+    # each round's instrumented run against the bare run just before it: the machine's speed drifts between rounds
+    ratios = sorted(y[1] / x[1] for x, y in zip(b, i))
     errors = sum(x[2] for x in b + i)
     print(f"| {label} (-t2 -c32) | bare | {b_rps:.0f} req/s, {b_cpu:.1f} µs CPU/req | | | |")
     print(f"| {label} (-t2 -c32) | instrumented | {i_rps:.0f} req/s, {i_cpu:.1f} µs CPU/req "
-          f"| {i_rps / b_rps:.2f}x req/s, {(i_cpu / b_cpu - 1) * 100:+.1f} % CPU/req | | CPU/req within 5 % "
+          f"| {i_rps / b_rps:.2f}x req/s, {(statistics.median(ratios) - 1) * 100:+.1f} % CPU/req (median of "
+          f"{len(ratios)} paired rounds: {', '.join(f'{(r - 1) * 100:+.0f}' for r in ratios)} %) | | CPU/req within 5 % "
           f"{'(non-2xx: ' + str(errors) + ')' if errors else ''}|")
