@@ -74,11 +74,11 @@ for app, label in (("hello", "wrk hello world"), ("demo", "wrk GET /api/transact
     b, i = wrk[(app, "bare")], wrk[(app, "instrumented")]
     b_rps, i_rps = statistics.median(x[0] for x in b), statistics.median(x[0] for x in i)
     b_cpu, i_cpu = statistics.median(x[1] for x in b), statistics.median(x[1] for x in i)
-    # each round's instrumented run against the bare run just before it: the machine's speed drifts between rounds
+    # each round's instrumented server against the bare one loaded at the same time: the machine's speed drifts
     ratios = sorted(y[1] / x[1] for x, y in zip(b, i))
     errors = sum(x[2] for x in b + i)
     print(f"| {label} (-t2 -c32) | bare | {b_rps:.0f} req/s, {b_cpu:.1f} µs CPU/req | | | |")
     print(f"| {label} (-t2 -c32) | instrumented | {i_rps:.0f} req/s, {i_cpu:.1f} µs CPU/req "
           f"| {i_rps / b_rps:.2f}x req/s, {(statistics.median(ratios) - 1) * 100:+.1f} % CPU/req (median of "
-          f"{len(ratios)} paired rounds: {', '.join(f'{(r - 1) * 100:+.0f}' for r in ratios)} %) | | CPU/req within 5 % "
+          f"{len(ratios)} simultaneous rounds: {', '.join(f'{(r - 1) * 100:+.0f}' for r in ratios)} %) | | CPU/req within 5 % "
           f"{'(non-2xx: ' + str(errors) + ')' if errors else ''}|")
