@@ -40,7 +40,7 @@ class BenchmarkSmokeTest {
   void httpHotPathBenchmarkRunsOnceWithoutInstrumentationErrors() throws Exception {
     Collection<RunResult> results = runOnce(HttpHotPathBenchmark.class); // its tear-down fails on any error
 
-    assertThat(results).hasSize(3);
+    assertThat(results).hasSize(4);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
