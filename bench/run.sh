@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every perfwatch benchmark (JMH in-process, then wrk end-to-end) and prints one table.
-# About 9 minutes on 2 cores. Needs java 17, wrk and python3. Usage: bench/run.sh [--quick]
+# About 8.5 minutes on 2 cores. Needs java 17, wrk and python3. Usage: bench/run.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=bench/target/benchmarks.jar
@@ -18,7 +18,7 @@ jmh() { local name=$1; shift; java -jar "$JAR" ${RUNS_OVERRIDE:-$RUNS} -rf json 
 
 echo "JMH: HTTP hot path (1 and 2 threads), JDBC, scrape, rules..." >&2
 jmh http-t1 'HttpHotPathBenchmark' -t 1 -prof gc
-# 2 threads: forks differ (where the two threads' stripes and meters land), so three short forks instead of one
+# 2 threads: results are bimodal per fork on this VM (see README), so three short forks instead of one
 if [[ ${1:-} == --quick ]]; then T2_RUNS=$RUNS; else T2_RUNS="-f 3 -wi 3 -w 2 -i 3 -r 1"; fi
 RUNS_OVERRIDE=$T2_RUNS jmh http-t2 'HttpHotPathBenchmark' -t 2 -prof gc
 jmh jdbc 'JdbcBenchmark' -prof gc
