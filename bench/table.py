@@ -14,7 +14,8 @@ def load(name):
         raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         rows[key] = (statistics.median(raw), r["primaryMetric"]["scoreUnit"],
-                     statistics.median([x for f in alloc["rawData"] for x in f]) if alloc else None)
+                     statistics.median([x for f in alloc["rawData"] for x in f]) if alloc else None,
+                     [statistics.median(fork) for fork in r["primaryMetric"]["rawData"]])
     return rows
 
 
@@ -26,8 +27,10 @@ for threads in (1, 2):
     plain = h["micrometerTimer"][0] - bare
     buckets = h["micrometerTimerWithBuckets"][0] - bare
     for case in ("bare", "micrometerTimer", "micrometerTimerWithBuckets", "perfwatch"):
-        score, unit, alloc = h[case]
+        score, unit, alloc, forks = h[case]
         extra = "" if case == "bare" else f"+{score - bare:.0f} ns"
+        if len(forks) > 1:
+            extra += f" (forks: {', '.join(f'{f:.0f}' for f in forks)})"
         if case == "perfwatch":
             extra += f" ({(score - bare) / buckets:.2f}x hand-written with buckets, {(score - bare) / plain:.2f}x without)"
         target = "< 1 µs, < 256 B, ≤ hand-written" if case == "perfwatch" else ""
@@ -52,7 +55,7 @@ for line in (out / "scrape-size.txt").read_text().split("\n"):
         sizes[(line.split()[0], f["series"])] = (int(f["bytes"]), float(f["bytes_per_series"]))
 default_size, default_per = sizes[("scrape-size-micrometer-default", "1000")]
 for n in ("100", "1000", "10000"):
-    score, unit, _ = s[f"scrape series={n}"]
+    score, unit, _, _ = s[f"scrape series={n}"]
     size, per = sizes[("scrape-size", n)]
     print(f"| scrape (text 0.0.4) | {n} HTTP series | {score:.2f} {unit} | {size / 1024:.0f} KB, {per:.0f} B/series "
           f"({per / default_per:.2f}x Micrometer's default histogram) "
@@ -62,7 +65,7 @@ print(f"| scrape size, baseline | 1000 series as Micrometer's default percentile
 r = load("rules")
 for key, label in (("endpoints=500 rules=100", "100 rules × 500 endpoints"), ("endpoints=500 rules=shipped",
                                                                                "shipped rules × 500 endpoints")):
-    score, unit, _ = r[f"evaluateOneCycle {key}"]
+    score, unit, _, _ = r[f"evaluateOneCycle {key}"]
     print(f"| rule evaluation | {label} | {score:.1f} {unit} | | | < 10 ms |")
 
 wrk = {}
