@@ -26,6 +26,8 @@ jmh jdbc-listener 'JdbcListenerBenchmark' -prof gc
 jmh scrape 'ScrapeBenchmark'
 jmh rules 'RuleEvaluationBenchmark'
 java -cp "$JAR" io.perfwatch.bench.ScrapeBenchmark > "$OUT/scrape-size.txt"
+echo "Store memory at the default caps..." >&2
+java -Xmx2g -cp "$JAR" io.perfwatch.bench.StoreMemory ${1:-} > "$OUT/store-memory.txt"
 
 # wrk: each app bare and instrumented, both servers up and loaded at the same time (one wrk each), so that the
 # machine's drift in speed, which moved single runs by tens of percent here, hits both alike. CPU per request is

@@ -68,6 +68,13 @@ for key, label in (("endpoints=500 rules=100", "100 rules × 500 endpoints"), ("
     score, unit, _, _ = r[f"evaluateOneCycle {key}"]
     print(f"| rule evaluation | {label} | {score:.1f} {unit} | | | < 10 ms |")
 
+m = dict(kv.split("=") for kv in (out / "store-memory.txt").read_text().split()[1:])
+mb, rollups = int(m["bytes"]) / 1e6, int(m["rollups"])
+print(f"| store memory at its caps | {int(m['endpoints']):,} endpoints, {int(m['fingerprints']):,} fingerprints, "
+      f"{int(m['tenants'])} tenants, {m['history_hours']} h of history, {int(m['retention']):,} per raw ring; "
+      f"{m['per_key_minute']} requests per endpoint-minute, 1..1000 ms | | {mb:.1f} MB retained, {rollups:,} rollups "
+      f"({int(m['bytes']) / rollups:.0f} B each, raw rings included) | | |")
+
 wrk = {}
 for line in (out / "wrk.txt").read_text().split("\n"):
     if line.strip():

@@ -1,0 +1,185 @@
+package io.perfwatch.bench;
+
+import io.perfwatch.exporter.config.PerfWatchConfig;
+import io.perfwatch.exporter.store.DatabaseMetrics;
+import io.perfwatch.exporter.store.MetricsStore;
+import io.perfwatch.exporter.store.NPlusOneFinding;
+import io.perfwatch.exporter.store.RequestMetrics;
+import io.perfwatch.exporter.store.SystemMetrics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The heap the in-memory store holds once every bounded part of it is full, with perfwatch's default caps: all
+ * endpoint, fingerprint and tenant keys tracked, a rollup for every minute of the newest hour and every hour of the
+ * history, and every raw ring (each stripe of the request and statement rings) at its retention. Traffic: each
+ * endpoint gets {@code requestsPerKeyMinute} requests a minute and each fingerprint half as many statements, with
+ * durations log-uniform over 1..1000 ms, so that hourly rollups hold a wide sketch. Measured as the heap in use after
+ * full collections with the store reachable, minus the same before it was built. Not a JMH benchmark: one run.
+ *
+ * <pre>java -Xmx2g -cp bench/target/benchmarks.jar io.perfwatch.bench.StoreMemory</pre>
+ */
+public final class StoreMemory {
+  private static final long START = Instant.parse("2026-01-15T00:00:00Z").toEpochMilli();
+  private static final long MINUTE = 60_000;
+  /** More writer threads than ring stripes, so that every stripe (chosen by thread id) is filled. */
+  private static final int RING_WRITERS = 16;
+
+  /** The caps that bound the store, as {@link io.perfwatch.exporter.PerfWatch} derives them from the config. */
+  record Caps(int routes, int fingerprints, int tenants, int historyHours, int retention) {
+    static Caps of(PerfWatchConfig config) {
+      return new Caps(config.maxRoutes(), config.maxQueryFingerprints(), config.maxTenants(), config.historyHours(),
+          config.metricsRetention());
+    }
+
+    /** Method and route: PerfWatch gives the endpoint table room for two methods per route. */
+    int endpoints() {
+      return 2 * routes;
+    }
+  }
+
+  record Result(long bytes, int rollups, int recentRequests, int recentQueries, long requests) {}
+
+  private StoreMemory() {}
+
+  /** {@code --quick}: small caps, to check the path (run.sh --quick); the numbers then mean nothing. */
+  public static void main(String[] args) throws InterruptedException {
+    Caps caps = args.length > 0 && "--quick".equals(args[0]) ? new Caps(50, 50, 10, 1, 1_000)
+        : Caps.of(PerfWatchConfig.builder().build());
+    int perKeyMinute = 5;
+    Result r = measure(caps, perKeyMinute);
+    System.out.printf("store-memory bytes=%d rollups=%d endpoints=%d fingerprints=%d tenants=%d history_hours=%d "
+        + "retention=%d requests=%d per_key_minute=%d%n", r.bytes(), r.rollups(), caps.endpoints(),
+        caps.fingerprints(), caps.tenants(), caps.historyHours(), caps.retention(), r.requests(), perKeyMinute);
+  }
+
+  static Result measure(Caps caps, int requestsPerKeyMinute) throws InterruptedException {
+    long before = retainedHeap();
+    AtomicLong clock = new AtomicLong(START);
+    MetricsStore store = MetricsStore.builder().clock(clock::get).historyHours(caps.historyHours())
+        .retention(caps.retention()).maxEndpoints(caps.endpoints()).maxFingerprints(caps.fingerprints())
+        .maxTenants(caps.tenants()).build();
+    Traffic traffic = new Traffic(caps);
+    long minutes = (caps.historyHours() + 1) * 60L + 1; // the whole history, then the newest hour minute by minute
+    for (long m = 0; m < minutes; m++) {
+      long now = START + m * MINUTE;
+      clock.set(now);
+      traffic.minute(store, now, requestsPerKeyMinute);
+      store.window(Duration.ofMinutes(1)); // upkeep once a clock minute, as every rule evaluation cycle does
+    }
+    fillRawRings(store, traffic, clock.get(), caps.retention());
+    long after = retainedHeap();
+    Result result = new Result(after - before, store.retainedRollups(), store.recentRequests().size(),
+        store.recentQueries().size(), store.totalRequests());
+    if (store.recentSystem().size() != caps.retention() || store.recentNPlusOne().size() != caps.retention()) {
+      throw new IllegalStateException("a raw ring is not full"); // also keeps the store reachable until here
+    }
+    return result;
+  }
+
+  /** Requests and statements from more threads than stripes; host samples and N+1 findings to their retention. */
+  private static void fillRawRings(MetricsStore store, Traffic traffic, long now, int retention)
+      throws InterruptedException {
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < RING_WRITERS; t++) {
+      int writer = t;
+      Thread thread = new Thread(() -> {
+        for (int i = 0; i < retention; i++) {
+          store.recordRequest(traffic.request(writer * retention + i, now));
+          store.recordQuery(traffic.query(writer * retention + i, now));
+        }
+      });
+      thread.start();
+      writers.add(thread);
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    for (int i = 0; i < retention; i++) {
+      store.recordSystem(new SystemMetrics(now, 50, 1.5, 60, 2048, Map.of("/", 40.0), 12, 100, 0));
+      store.recordNPlusOne(new NPlusOneFinding(now, "GET", traffic.route(i), "orders",
+          "SELECT * FROM orders WHERE user_id = ?", 12, TimeUnit.MILLISECONDS.toNanos(24)));
+    }
+  }
+
+  /** Keys named once (the store keeps the first instance of each), durations from a fixed seed. */
+  private static final class Traffic {
+    private static final String[] METHODS = {"GET", "POST"};
+    private final String[] routes;
+    private final String[] fingerprints;
+    private final String[] tenants;
+    private final Random random = new Random(42);
+
+    Traffic(Caps caps) {
+      routes = new String[caps.routes()];
+      for (int i = 0; i < routes.length; i++) {
+        routes[i] = "/api/resource" + i + "/:id";
+      }
+      fingerprints = new String[caps.fingerprints()];
+      for (int i = 0; i < fingerprints.length; i++) {
+        fingerprints[i] = "SELECT id, name, total FROM table" + i + " WHERE id = ? AND status = ?";
+      }
+      tenants = new String[caps.tenants()];
+      for (int i = 0; i < tenants.length; i++) {
+        tenants[i] = "tenant-" + i;
+      }
+    }
+
+    String route(int i) {
+      return routes[i % routes.length];
+    }
+
+    void minute(MetricsStore store, long now, int requestsPerKeyMinute) {
+      for (int r = 0; r < requestsPerKeyMinute; r++) {
+        for (int k = 0; k < 2 * routes.length; k++) {
+          store.recordRequest(request(k, now));
+        }
+      }
+      for (int r = 0; r < (requestsPerKeyMinute + 1) / 2; r++) {
+        for (int f = 0; f < fingerprints.length; f++) {
+          store.recordQuery(query(f, now));
+        }
+      }
+    }
+
+    /** Endpoint {@code k mod endpoints}: route k/2, GET or POST by parity; a 500 one time in fifty. */
+    RequestMetrics request(int k, long now) {
+      int endpoint = k % (2 * routes.length);
+      return new RequestMetrics(routes[endpoint / 2], METHODS[endpoint % 2], k % 50 == 0 ? 500 : 200, nanos(),
+          now, tenants[k % tenants.length], null, 2, nanos() / 10, "None", -1, -1);
+    }
+
+    DatabaseMetrics query(int f, long now) {
+      return new DatabaseMetrics(fingerprints[f % fingerprints.length], "SELECT", "table" + f % 50, nanos() / 10,
+          now, null, 1, 20_000, "success", null);
+    }
+
+    /** 1..1000 ms, log-uniform. */
+    private long nanos() {
+      return (long) (1e6 * Math.pow(1000, random.nextDouble()));
+    }
+  }
+
+  /** Heap in use after full collections, repeated until two agree within 1 % (at most ten). */
+  private static long retainedHeap() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long previous = Long.MAX_VALUE;
+    for (int i = 0; i < 10; i++) {
+      memory.gc();
+      long used = memory.getHeapMemoryUsage().getUsed();
+      if (Math.abs(previous - used) <= used / 100) {
+        return used;
+      }
+      previous = used;
+    }
+    return previous;
+  }
+}
