@@ -6,8 +6,7 @@ import io.perfwatch.exporter.store.MetricsStore;
 import io.perfwatch.exporter.store.NPlusOneFinding;
 import io.perfwatch.exporter.store.RequestMetrics;
 import io.perfwatch.exporter.store.SystemMetrics;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import io.perfwatch.testkit.RetainedHeap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class StoreMemory {
   }
 
   static Result measure(Caps caps, int requestsPerKeyMinute) throws InterruptedException {
-    long before = retainedHeap();
+    long before = RetainedHeap.bytes();
     AtomicLong clock = new AtomicLong(START);
     MetricsStore store = MetricsStore.builder().clock(clock::get).historyHours(caps.historyHours())
         .retention(caps.retention()).maxEndpoints(caps.endpoints()).maxFingerprints(caps.fingerprints())
@@ -76,7 +75,7 @@ public final class StoreMemory {
       store.window(Duration.ofMinutes(1)); // upkeep once a clock minute, as every rule evaluation cycle does
     }
     fillRawRings(store, traffic, clock.get(), caps.retention());
-    long after = retainedHeap();
+    long after = RetainedHeap.bytes();
     Result result = new Result(after - before, store.retainedRollups(), store.recentRequests().size(),
         store.recentQueries().size(), store.totalRequests());
     if (store.recentSystem().size() != caps.retention() || store.recentNPlusOne().size() != caps.retention()) {
@@ -166,20 +165,5 @@ public final class StoreMemory {
     private long nanos() {
       return (long) (1e6 * Math.pow(1000, random.nextDouble()));
     }
-  }
-
-  /** Heap in use after full collections, repeated until two agree within 1 % (at most ten). */
-  private static long retainedHeap() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
-      memory.gc();
-      long used = memory.getHeapMemoryUsage().getUsed();
-      if (Math.abs(previous - used) <= used / 100) {
-        return used;
-      }
-      previous = used;
-    }
-    return previous;
   }
 }

@@ -10,8 +10,7 @@ import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.service.PerfWatchService;
 import io.perfwatch.service.ServiceConfig;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import io.perfwatch.testkit.RetainedHeap;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -57,10 +56,10 @@ class MemorySoakTest {
 
       long warmUpRequests = traffic.runFor(WARM_UP);
       assertEveryCapReached(service.perfWatch(), traffic.sent(), startMillis);
-      long afterWarmUp = retainedHeap();
+      long afterWarmUp = RetainedHeap.bytes();
       long soakRequests = traffic.runFor(SOAK.minus(Duration.ofMillis(System.currentTimeMillis() - startMillis)));
       assertEveryCapReached(service.perfWatch(), traffic.sent(), startMillis);
-      long atEnd = retainedHeap();
+      long atEnd = RetainedHeap.bytes();
 
       System.out.printf("Soak %d s: %d requests in the warm-up, %d after; retained heap %.1f MB after the warm-up, "
           + "%.1f MB at the end (%+.1f %%); %d sent again after a connection closed before the answer%n", SOAK.toSeconds(),
@@ -125,20 +124,5 @@ class MemorySoakTest {
     int keys = window.endpoints().size() + window.queries().size() + window.requestsByTenant().size();
     long minutes = System.currentTimeMillis() / 60_000 - startMillis / 60_000 + 1;
     assertThat(store.retainedRollups()).isLessThanOrEqualTo((int) (keys * minutes));
-  }
-
-  /** Heap in use after full collections, repeated until two agree within 1 % (at most ten). */
-  private static long retainedHeap() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
-      memory.gc();
-      long used = memory.getHeapMemoryUsage().getUsed();
-      if (Math.abs(previous - used) <= used / 100) {
-        return used;
-      }
-      previous = used;
-    }
-    return previous;
   }
 }
