@@ -14,17 +14,18 @@ mkdir -p "$OUT"
 # they are warmed for WARM_S (hello) and DEMO_WARM_S before the measured rounds.
 if [[ ${1:-} == --quick ]]; then RUNS="-f 1 -wi 1 -w 1 -i 1 -r 1"; WARM_S=2; DEMO_WARM_S=2; WRK_S=2; ROUNDS=1
 else RUNS="-f 1 -wi 4 -w 2 -i 4 -r 1"; WARM_S=20; DEMO_WARM_S=50; WRK_S=6; ROUNDS=8; fi
-jmh() { local name=$1; shift; java -jar "$JAR" ${RUNS_OVERRIDE:-$RUNS} -rf json -rff "$OUT/$name.json" "$@" > "$OUT/$name.log" 2>&1 || { tail -30 "$OUT/$name.log"; exit 1; }; }
+# jmh NAME RUNS ARGS...: RUNS are the fork and iteration options
+jmh() { local name=$1 runs=$2; shift 2; java -jar "$JAR" $runs -rf json -rff "$OUT/$name.json" "$@" > "$OUT/$name.log" 2>&1 || { tail -30 "$OUT/$name.log"; exit 1; }; }
 
 echo "JMH: HTTP hot path (1 and 2 threads), JDBC, scrape, rules..." >&2
-jmh http-t1 'HttpHotPathBenchmark' -t 1 -prof gc
+jmh http-t1 "$RUNS" 'HttpHotPathBenchmark' -t 1 -prof gc
 # 2 threads: results are bimodal per fork on this VM (see README), so three short forks instead of one
 if [[ ${1:-} == --quick ]]; then T2_RUNS=$RUNS; else T2_RUNS="-f 3 -wi 3 -w 2 -i 3 -r 1"; fi
-RUNS_OVERRIDE=$T2_RUNS jmh http-t2 'HttpHotPathBenchmark' -t 2 -prof gc
-jmh jdbc 'JdbcBenchmark' -prof gc
-jmh jdbc-listener 'JdbcListenerBenchmark' -prof gc
-jmh scrape 'ScrapeBenchmark'
-jmh rules 'RuleEvaluationBenchmark'
+jmh http-t2 "$T2_RUNS" 'HttpHotPathBenchmark' -t 2 -prof gc
+jmh jdbc "$RUNS" 'JdbcBenchmark' -prof gc
+jmh jdbc-listener "$RUNS" 'JdbcListenerBenchmark' -prof gc
+jmh scrape "$RUNS" 'ScrapeBenchmark'
+jmh rules "$RUNS" 'RuleEvaluationBenchmark'
 java -cp "$JAR" io.perfwatch.bench.ScrapeBenchmark > "$OUT/scrape-size.txt"
 echo "Store memory at the default caps..." >&2
 java -Xmx2g -cp "$JAR" io.perfwatch.bench.StoreMemory ${1:-} > "$OUT/store-memory.txt"
@@ -41,12 +42,14 @@ start_server() { # app variant -> "pid port"
   java -Xmx512m -cp "$JAR" io.perfwatch.bench.EndToEndServer "$1" "$2" 0 > "$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do grep -q '^port=' "$log" && break; sleep 0.5; done
+  grep -q '^port=' "$log" || { echo "the $1 $2 server did not start in 60 s; its log:" >&2; tail -20 "$log" >&2; exit 1; }
   echo "$pid $(grep -o '^port=[0-9]*' "$log" | cut -d= -f2)"
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 load_both() { # seconds -> the two wrk reports in $OUT/wrk-bare.out and $OUT/wrk-instrumented.out
   wrk -t2 -c32 -d"$1"s "http://localhost:$bare_port$path" > "$OUT/wrk-bare.out" &
   local bare_wrk=$!
+  PIDS+=("$bare_wrk")
   wrk -t2 -c32 -d"$1"s "http://localhost:$inst_port$path" > "$OUT/wrk-instrumented.out"
   wait "$bare_wrk"
 }
@@ -54,6 +57,7 @@ for app in hello demo; do
   path=/hello; warm=$WARM_S; [[ $app == demo ]] && { path=/api/transactions/1; warm=$DEMO_WARM_S; }
   read -r bare_pid bare_port < <(start_server "$app" bare); PIDS+=("$bare_pid")
   read -r inst_pid inst_port < <(start_server "$app" instrumented); PIDS+=("$inst_pid")
+  [[ -n ${bare_port:-} && -n ${inst_port:-} ]] || exit 1 # start_server said why
   echo "wrk: $app ($path), both servers at once: warm-up ${warm}s, then $ROUNDS rounds of ${WRK_S}s..." >&2
   load_both "$warm"
   for round in $(seq 1 "$ROUNDS"); do

@@ -32,7 +32,8 @@ for threads in (1, 2):
         if len(forks) > 1:
             extra += f" (forks: {', '.join(f'{f:.0f}' for f in forks)})"
         if case == "perfwatch":
-            extra += f" ({(score - bare) / buckets:.2f}x hand-written with buckets, {(score - bare) / plain:.2f}x without)"
+            extra += (f" ({(score - bare) / buckets:.2f}x hand-written with buckets, {(score - bare) / plain:.2f}x without)"
+                      if buckets > 0 and plain > 0 else " (a hand-written baseline measured no cost: no ratio)")
         target = "< 1 µs, < 256 B, ≤ hand-written" if case == "perfwatch" else ""
         print(f"| HTTP hot path, {threads} thread{'s' if threads > 1 else ''} | {case} | {score:.0f} {unit} | {extra} "
               f"| {alloc:.0f} | {target} |")
@@ -79,6 +80,8 @@ wrk = {}
 for line in (out / "wrk.txt").read_text().split("\n"):
     if line.strip():
         app, variant, _, requests, rps, cpu_us, non2xx = line.split()
+        if int(requests) == 0:
+            sys.exit(f"wrk: the {variant} {app} server answered no request in a round; see its log in {out}")
         wrk.setdefault((app, variant), []).append((float(rps), int(cpu_us) / int(requests), int(non2xx)))
 for app, label in (("hello", "wrk hello world"), ("demo", "wrk GET /api/transactions/:id")):
     b, i = wrk[(app, "bare")], wrk[(app, "instrumented")]

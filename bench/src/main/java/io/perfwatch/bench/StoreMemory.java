@@ -67,7 +67,9 @@ public final class StoreMemory {
         .retention(caps.retention()).maxEndpoints(caps.endpoints()).maxFingerprints(caps.fingerprints())
         .maxTenants(caps.tenants()).build();
     Traffic traffic = new Traffic(caps);
-    long minutes = (caps.historyHours() + 1) * 60L + 1; // the whole history, then the newest hour minute by minute
+    // The whole history, then half an hour more: every hourly slot of the history is then closed and full, and so is
+    // every minute slot of the newest hour (ending on the hour would leave the newest hourly slot still empty).
+    long minutes = (caps.historyHours() + 1) * 60L + 30;
     for (long m = 0; m < minutes; m++) {
       long now = START + m * MINUTE;
       clock.set(now);
@@ -109,12 +111,16 @@ public final class StoreMemory {
     }
   }
 
-  /** Keys named once (the store keeps the first instance of each), durations from a fixed seed. */
+  /**
+   * Keys and table names made once, as an app's constant SQL and routes are; durations from a fixed seed (the ring
+   * writers draw from it concurrently, so only their order varies).
+   */
   private static final class Traffic {
     private static final String[] METHODS = {"GET", "POST"};
     private final String[] routes;
     private final String[] fingerprints;
     private final String[] tenants;
+    private final String[] tables;
     private final Random random = new Random(42);
 
     Traffic(Caps caps) {
@@ -125,6 +131,10 @@ public final class StoreMemory {
       fingerprints = new String[caps.fingerprints()];
       for (int i = 0; i < fingerprints.length; i++) {
         fingerprints[i] = "SELECT id, name, total FROM table" + i + " WHERE id = ? AND status = ?";
+      }
+      tables = new String[50];
+      for (int i = 0; i < tables.length; i++) {
+        tables[i] = "table" + i;
       }
       tenants = new String[caps.tenants()];
       for (int i = 0; i < tenants.length; i++) {
@@ -157,7 +167,7 @@ public final class StoreMemory {
     }
 
     DatabaseMetrics query(int f, long now) {
-      return new DatabaseMetrics(fingerprints[f % fingerprints.length], "SELECT", "table" + f % 50, nanos() / 10,
+      return new DatabaseMetrics(fingerprints[f % fingerprints.length], "SELECT", tables[f % tables.length], nanos() / 10,
           now, null, 1, 20_000, "success", null);
     }
 
