@@ -29,7 +29,7 @@ public record Alert(
     @Nullable Instant firingAt,
     @Nullable Instant resolvedAt,
     AlertTexts texts,
-    Map<String, String> labels) {
+    Map<String, String> labels) implements Described {
 
   public Alert {
     Objects.requireNonNull(id, "id");
@@ -53,19 +53,6 @@ public record Alert(
       Map<String, String> details) {
     this(id, rule, detector, severity, state, scope, value, threshold, startedAt, firingAt, resolvedAt,
         AlertTexts.of(summary, recommendation, details), labels);
-  }
-
-  public String summary() {
-    return texts.summary();
-  }
-
-  public String recommendation() {
-    return texts.recommendation();
-  }
-
-  /** Detector-specific facts, e.g. the status code distribution or the table of a slow query. */
-  public Map<String, String> details() {
-    return texts.details();
   }
 
   /** Rule plus scope: one alert per identity at a time. */

@@ -16,7 +16,7 @@ public record Observation(
     double threshold,
     Severity severity,
     AlertTexts texts,
-    Map<String, String> labels) {
+    Map<String, String> labels) implements Described {
 
   public Observation {
     Objects.requireNonNull(rule, "rule");
@@ -32,17 +32,5 @@ public record Observation(
       Severity severity, String summary, String recommendation, Map<String, String> labels,
       Map<String, String> details) {
     this(rule, detector, scope, value, threshold, severity, AlertTexts.of(summary, recommendation, details), labels);
-  }
-
-  public String summary() {
-    return texts.summary();
-  }
-
-  public String recommendation() {
-    return texts.recommendation();
-  }
-
-  public Map<String, String> details() {
-    return texts.details();
   }
 }

@@ -79,14 +79,7 @@ class DatabaseOutageTest {
         traffic.phase(TRANSITION);
         execute(admin, "SHUTDOWN");
       }
-      traffic.phase(AFTER);
-      traffic.await(AFTER, 200, SUCCESSES);
-      traffic.stop();
-
-      assertThat(traffic.problems()).isEmpty();
-      assertThat(traffic.statuses(OUTAGE)).containsOnlyKeys(500);
-      assertThat(traffic.statuses(AFTER)).containsOnlyKeys(200);
-      assertEveryAnswerCounted(service, traffic);
+      recoverAndCheckAnswers(service, traffic);
       assertThat(failedStatements(service, held, String.valueOf(ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE)))
           .extracting(DatabaseMetrics::route).isSubsetOf("/api/transactions/:id", "/api/users/:id/summary");
       assertThat(activeConnectionsGauge(service)).isZero();
@@ -133,14 +126,7 @@ class DatabaseOutageTest {
             .satisfies(e -> assertThat(e.getSQLState()).isEqualTo(PSQLState.CONNECTION_UNABLE_TO_CONNECT.getState()));
         traffic.phase(TRANSITION);
         relay.restore();
-        traffic.phase(AFTER);
-        traffic.await(AFTER, 200, SUCCESSES);
-        traffic.stop();
-
-        assertThat(traffic.problems()).isEmpty();
-        assertThat(traffic.statuses(OUTAGE)).containsOnlyKeys(500);
-        assertThat(traffic.statuses(AFTER)).containsOnlyKeys(200);
-        assertEveryAnswerCounted(service, traffic);
+        recoverAndCheckAnswers(service, traffic);
         assertThat(failedStatements(service, THREADS, PSQLState.CONNECTION_FAILURE.getState()))
             .allSatisfy(q -> assertThat(List.of(q.operation(), q.table(), q.route()))
                 .containsExactly("SELECT", "transactions", "/api/transactions/:id"));
@@ -155,6 +141,21 @@ class DatabaseOutageTest {
         execute(admin, "DROP SCHEMA " + schema + " CASCADE");
       }
     }
+  }
+
+  /**
+   * The database is back: traffic runs until {@code SUCCESSES} 200s, then stops. Every outage answer was a 500, every
+   * later one a 200, with no transport problem, and each is counted once in /metrics and the store.
+   */
+  private static void recoverAndCheckAnswers(PerfWatchService service, PhasedTraffic traffic) throws Exception {
+    traffic.phase(AFTER);
+    traffic.await(AFTER, 200, SUCCESSES);
+    traffic.stop();
+
+    assertThat(traffic.problems()).isEmpty();
+    assertThat(traffic.statuses(OUTAGE)).containsOnlyKeys(500);
+    assertThat(traffic.statuses(AFTER)).containsOnlyKeys(200);
+    assertEveryAnswerCounted(service, traffic);
   }
 
   private static Connection postgres() {

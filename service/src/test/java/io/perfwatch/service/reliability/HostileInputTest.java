@@ -2,9 +2,6 @@ package io.perfwatch.service.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perfwatch.service.MonitoringSettings;
-import io.perfwatch.service.PerfWatchService;
-import io.perfwatch.service.ServiceConfig;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,10 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every API parameter fed hostile values: out-of-range and non-numbers, unicode, NUL, very long strings, SQL and
@@ -35,22 +31,13 @@ class HostileInputTest {
       "report?hours=%s", "report?format=%s", "analyze/endpoint/api/transactions?method=%s",
       "analyze/endpoint/api/transactions?hours=%s");
 
-  private static PerfWatchService service;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-  @BeforeAll
-  static void start() {
-    service = new PerfWatchService(ServiceConfig.onPort(0)
-        .withMonitoring(MonitoringSettings.defaults().withAdminToken(TOKEN))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
-  }
+  @RegisterExtension
+  static final RunningService SERVICE = RunningService.withAdminToken(TOKEN);
 
   private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/api/v1/performance/" + pathAndQuery))
+    return CLIENT.send(HttpRequest.newBuilder(URI.create(SERVICE.baseUri() + "/api/v1/performance/" + pathAndQuery))
         .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfwatch.service.MonitoringSettings;
-import io.perfwatch.service.PerfWatchService;
-import io.perfwatch.service.ServiceConfig;
 import io.perfwatch.service.TestClient;
 import io.perfwatch.service.demo.DemoApp;
 import java.io.ByteArrayInputStream;
@@ -17,10 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,18 +44,9 @@ class RequestBodyLimitsTest {
   private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static PerfWatchService service;
 
-  @BeforeAll
-  static void start() {
-    service = new PerfWatchService(ServiceConfig.onPort(0)
-        .withMonitoring(MonitoringSettings.defaults().withAdminToken(TOKEN))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    service.stop();
-  }
+  @RegisterExtension
+  static final RunningService SERVICE = RunningService.withAdminToken(TOKEN);
 
   /** A valid new transaction of exactly {@code size} bytes: JSON whitespace pads it before the closing brace. */
   private static byte[] transaction(int size) {
@@ -70,7 +57,7 @@ class RequestBodyLimitsTest {
 
   private static HttpResponse<String> post(byte[] body, boolean chunked, @Nullable String contentType)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(service.baseUri().resolve("/api/transactions"))
+    HttpRequest.Builder request = HttpRequest.newBuilder(SERVICE.baseUri().resolve("/api/transactions"))
         .timeout(Duration.ofSeconds(30))
         .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
             : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -81,7 +68,7 @@ class RequestBodyLimitsTest {
   }
 
   private static RawHttp.Answer rawPost(String path, String headers, byte[] body) {
-    return RawHttp.exchange(service.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers, body,
+    return RawHttp.exchange(SERVICE.port(), "POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers, body,
         PROMPTLY);
   }
 
@@ -196,7 +183,7 @@ class RequestBodyLimitsTest {
   private static long count(String status) {
     String series = "http_server_requests_seconds_count{exception=\"DemoException\",method=\"POST\","
         + "outcome=\"CLIENT_ERROR\",status=\"" + status + "\",uri=\"/api/transactions\"} ";
-    return new TestClient(service.baseUri()).get("/metrics").body().lines().filter(l -> l.startsWith(series))
+    return new TestClient(SERVICE.baseUri()).get("/metrics").body().lines().filter(l -> l.startsWith(series))
         .mapToLong(l -> (long) Double.parseDouble(l.substring(series.length()))).sum();
   }
 }
