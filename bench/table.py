@@ -53,16 +53,17 @@ sizes = {}
 for line in (out / "scrape-size.txt").read_text().split("\n"):
     if line.startswith("scrape-size"):
         f = dict(kv.split("=") for kv in line.split()[1:])
-        sizes[(line.split()[0], f["series"])] = (int(f["bytes"]), float(f["bytes_per_series"]))
-default_size, default_per = sizes[("scrape-size-micrometer-default", "1000")]
-for n in ("100", "1000", "10000"):
-    score, unit, _, _ = s[f"scrape series={n}"]
-    size, per = sizes[("scrape-size", n)]
-    print(f"| scrape (text 0.0.4) | {n} HTTP series | {score:.2f} {unit} | {size / 1024:.0f} KB, {per:.0f} B/series "
-          f"({per / default_per:.2f}x Micrometer's default histogram) "
-          f"| | {'< 10 ms; ' if n == '1000' else ''}≤ 1.5 KB/series, linear |")
-print(f"| scrape size, baseline | 1000 series as Micrometer's default percentile histogram | | "
-      f"{default_size / 1024:.0f} KB, {default_per:.0f} B/series | | |")
+        sizes[(line.split()[0], f["format"], f["series"])] = (int(f["bytes"]), float(f["bytes_per_series"]))
+for fmt, label in (("TEXT", "text 0.0.4"), ("PROTOBUF", "protobuf, what Prometheus asks for as compose starts it")):
+    default_size, default_per = sizes[("scrape-size-micrometer-default", fmt, "1000")]
+    for n in ("100", "1000", "10000"):
+        score, unit, _, _ = s[f"scrape series={n} format={fmt}"]
+        size, per = sizes[("scrape-size", fmt, n)]
+        print(f"| scrape ({label}) | {n} HTTP series | {score:.2f} {unit} | {size / 1024:.0f} KB, {per:.0f} B/series "
+              f"({per / default_per:.2f}x Micrometer's default histogram in the same format) "
+              f"| | {'< 10 ms; ' if n == '1000' else ''}≤ 1.5 KB/series, linear |")
+    print(f"| scrape size, baseline ({label}) | 1000 series as Micrometer's default percentile histogram | | "
+          f"{default_size / 1024:.0f} KB, {default_per:.0f} B/series | | |")
 r = load("rules")
 for key, label in (("endpoints=500 rules=100", "100 rules × 500 endpoints"), ("endpoints=500 rules=shipped",
                                                                                "shipped rules × 500 endpoints")):

@@ -8,9 +8,12 @@ import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.http.HttpMetrics;
 import io.perfwatch.exporter.http.SparkRouteHook;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import spark.route.HttpMethod;
 
 /**
- * Rendering {@code /metrics} (Prometheus text 0.0.4, what the route and the standalone server send) with
- * {@code series} HTTP latency series recorded through perfwatch: {@code series / 10} routes with ten statuses each.
- * {@link #exposition} also gives the size, which {@code run.sh} prints per series.
+ * Rendering {@code /metrics} with {@code series} HTTP latency series recorded through perfwatch ({@code series / 10}
+ * routes with ten statuses each), in the two formats the route sends: Prometheus text 0.0.4 (curl, most scrapers)
+ * and the protobuf that Prometheus asks for when started as docker-compose.yml starts it. {@link #main} prints the
+ * sizes, which {@code run.sh} puts in the table per series.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +43,23 @@ import spark.route.HttpMethod;
 public class ScrapeBenchmark {
   private static final int[] STATUSES = {200, 201, 204, 301, 400, 401, 403, 404, 500, 503};
 
+  /** The two expositions, by the content type the route answers with. */
+  public enum Format {
+    TEXT(PrometheusTextFormatWriter.CONTENT_TYPE),
+    PROTOBUF(PrometheusProtobufWriter.CONTENT_TYPE);
+
+    final String contentType;
+
+    Format(String contentType) {
+      this.contentType = contentType;
+    }
+  }
+
   @Param({"100", "1000", "10000"})
   public int series;
+
+  @Param({"TEXT", "PROTOBUF"})
+  public Format format;
 
   private PrometheusMeterRegistry registry;
 
@@ -53,7 +72,7 @@ public class ScrapeBenchmark {
   @Benchmark
   public long scrape() throws IOException {
     CountingSink sink = new CountingSink();
-    registry.scrape(sink, PrometheusTextFormatWriter.CONTENT_TYPE);
+    registry.scrape(sink, format.contentType);
     return sink.bytes;
   }
 
@@ -90,24 +109,26 @@ public class ScrapeBenchmark {
   }
 
   /**
-   * Bytes of the exposition per HTTP latency series, for 100, 1,000 and 10,000 series; and, as the baseline, the
-   * same series as Micrometer's default percentile histogram writes them.
+   * Bytes of the exposition per HTTP latency series in each format, for 100, 1,000 and 10,000 series; and, as the
+   * baseline, the same series as Micrometer's default percentile histogram writes them.
    */
   public static void main(String[] args) {
-    int base = exposition(0).length();
-    for (int n : new int[] {100, 1000, 10000}) {
-      int size = exposition(n).length();
-      System.out.printf("scrape-size series=%d bytes=%d bytes_per_series=%.0f%n", n, size,
-          (size - base) / (double) n);
+    for (Format format : Format.values()) {
+      int base = exposition(registry(0), format).length;
+      for (int n : new int[] {100, 1000, 10000}) {
+        int size = exposition(registry(n), format).length;
+        System.out.printf("scrape-size format=%s series=%d bytes=%d bytes_per_series=%.0f%n", format, n, size,
+            (size - base) / (double) n);
+      }
+      int defaultBase = exposition(micrometerDefaultHistogram(0), format).length;
+      int defaultSize = exposition(micrometerDefaultHistogram(1000), format).length;
+      System.out.printf("scrape-size-micrometer-default format=%s series=1000 bytes=%d bytes_per_series=%.0f%n",
+          format, defaultSize, (defaultSize - defaultBase) / 1000.0);
     }
-    int defaultBase = micrometerDefaultHistogram(0).length();
-    int defaultSize = micrometerDefaultHistogram(1000).length();
-    System.out.printf("scrape-size-micrometer-default series=1000 bytes=%d bytes_per_series=%.0f%n", defaultSize,
-        (defaultSize - defaultBase) / 1000.0);
   }
 
   /** The same labels through a plain Micrometer timer with {@code publishPercentileHistogram()}. */
-  static String micrometerDefaultHistogram(int series) {
+  static PrometheusMeterRegistry micrometerDefaultHistogram(int series) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     for (int i = 0; i < series; i++) {
       int status = STATUSES[i % STATUSES.length];
@@ -116,10 +137,16 @@ public class ScrapeBenchmark {
               "status", Integer.toString(status), "uri", "/api/resource" + i / STATUSES.length + "/:id")
           .register(registry).record(3, TimeUnit.MILLISECONDS);
     }
-    return registry.scrape(PrometheusTextFormatWriter.CONTENT_TYPE);
+    return registry;
   }
 
-  static String exposition(int series) {
-    return registry(series).scrape(PrometheusTextFormatWriter.CONTENT_TYPE);
+  static byte[] exposition(PrometheusMeterRegistry registry, Format format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      registry.scrape(out, format.contentType);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 }

@@ -1,8 +1,12 @@
 package io.perfwatch.bench;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collection;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -54,15 +58,20 @@ class BenchmarkSmokeTest {
 
   @Test
   void scrapeBenchmarkRunsOnce() throws Exception {
-    assertThat(runOnce(ScrapeBenchmark.class)).hasSize(3)
+    assertThat(runOnce(ScrapeBenchmark.class)).hasSize(6)
         .allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
   @Test
-  void scrapeHoldsTheAskedNumberOfHttpSeries() {
-    String exposition = ScrapeBenchmark.exposition(100);
+  void scrapeHoldsTheAskedNumberOfHttpSeriesInBothFormats() {
+    PrometheusMeterRegistry registry = ScrapeBenchmark.registry(100);
+    String text = new String(ScrapeBenchmark.exposition(registry, ScrapeBenchmark.Format.TEXT), UTF_8);
+    byte[] protobuf = ScrapeBenchmark.exposition(registry, ScrapeBenchmark.Format.PROTOBUF);
 
-    assertThat(exposition.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{"))).hasSize(100);
+    assertThat(text.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{"))).hasSize(100);
+    // protobuf writes each series' route once as a label value in the histogram, once in its _max gauge
+    assertThat(Pattern.compile("/api/resource\\d+/:id").matcher(new String(protobuf, ISO_8859_1)).results())
+        .hasSize(2 * 100);
   }
 
   @Test

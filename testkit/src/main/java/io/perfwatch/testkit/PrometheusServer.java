@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,11 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** Writes {@code prometheus.yml} (and any extra files the caller put in {@code dir} stay) and starts Prometheus. */
   public PrometheusServer(Path dir, String config) throws IOException {
+    this(dir, config, List.of());
+  }
+
+  /** As {@link #PrometheusServer(Path, String)}, with extra command-line flags such as feature flags. */
+  public PrometheusServer(Path dir, String config, List<String> flags) throws IOException {
     if (!Files.isExecutable(PROMETHEUS)) {
       throw new AssertionError(PROMETHEUS + " not found: install Debian's prometheus package or run .ci/run");
     }
@@ -34,9 +41,12 @@ public final class PrometheusServer implements AutoCloseable {
       port = free.getLocalPort();
     }
     uri = URI.create("http://127.0.0.1:" + port);
-    process = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    List<String> command = new ArrayList<>(List.of(PROMETHEUS.toString(),
+        "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
+        "--web.listen-address=127.0.0.1:" + port));
+    command.addAll(flags);
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
     HttpClient http = HttpClient.newHttpClient();
     try {
       await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(

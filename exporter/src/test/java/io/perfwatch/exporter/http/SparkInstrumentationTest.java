@@ -321,6 +321,27 @@ class SparkInstrumentationTest {
   }
 
   @Test
+  void servesProtobufWhenTheScraperPrefersIt() {
+    PerfWatch perfwatch = perfwatch();
+    LoopbackClient client = new LoopbackClient(app(perfwatch).port());
+    client.get("/api/transactions/1");
+    // what Prometheus 2.42 sends with --enable-feature=native-histograms
+    String prometheus = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,"
+        + "application/openmetrics-text;version=1.0.0;q=0.8,application/openmetrics-text;version=0.0.1;q=0.75,"
+        + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    HttpResponse<String> protobuf = client.get("/metrics", "Accept", prometheus);
+    HttpResponse<String> text = client.get("/metrics");
+
+    assertThat(protobuf.headers().firstValue("Content-Type")).hasValue(
+        "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited");
+    assertThat(protobuf.body()).contains("http_server_requests_seconds", "/api/transactions/:id")
+        .doesNotContain("# TYPE", "uri=\"");
+    assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(text.body()).contains("# TYPE http_server_requests_seconds histogram");
+  }
+
+  @Test
   void recordsThreadCpuAndAllocationOnlyWhenDetailedMetricsAreOn() {
     PerfWatch detailed = perfwatch(PerfWatchConfig.builder().collectDetailedMetrics(true).build());
     PerfWatch plain = perfwatch();

@@ -60,6 +60,11 @@ class ComposeFileTest {
   }
 
   @Test
+  void prometheusMayAskForTheProtobufExposition() {
+    assertThat(Repo.prometheusFeatureFlags()).containsExactly("--enable-feature=native-histograms");
+  }
+
+  @Test
   void prometheusScrapesTheComposeServiceAndAlertsTheComposeAlertmanager() {
     JsonNode prometheus = Repo.yaml(Repo.ROOT.resolve("prometheus/prometheus.yml"));
     assertThat(prometheus.toString()).contains("perfwatch:8080", "alertmanager:9093", "perfwatch-alerts.yml");

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole stack without Docker: the service in-process with traffic that includes an N+1 route and 500s, and
- * Debian's real Prometheus scraping it every second with the exported alerting rules loaded (their group intervals
- * shortened to 1 s so the test need not wait a minute). Every dashboard query and every alert expression must parse
- * and return data.
+ * Debian's real Prometheus scraping it every second, with docker-compose.yml's feature flags (so in protobuf) and
+ * the exported alerting rules loaded (their group intervals shortened to 1 s so the test need not wait a minute).
+ * Every dashboard query and every alert expression must parse and return data.
  *
  * <p>Alert expressions are checked without their threshold: a healthy demo should not fire every alert, but the
  * measured value (the left side of the first {@code >=}) must exist, or the alert could never fire. The degradation
@@ -67,7 +67,8 @@ class PrometheusStackRealTest {
     Files.writeString(dir.resolve("perfwatch-alerts.yml"), rules);
     prometheus = new PrometheusServer(dir, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
         + "rule_files:\n  - perfwatch-alerts.yml\n"
-        + "scrape_configs:\n  - job_name: perfwatch\n    static_configs:\n      - targets: ['" + instance + "']\n");
+        + "scrape_configs:\n  - job_name: perfwatch\n    static_configs:\n      - targets: ['" + instance + "']\n",
+        Repo.prometheusFeatureFlags());
     prometheusUri = prometheus.uri();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
         .until(() -> query("up{job=\"perfwatch\"} == 1").size() == 1);

@@ -43,6 +43,17 @@ final class Repo {
     }
   }
 
+  /** The feature flags docker-compose.yml starts Prometheus with, for the real Prometheus in tests. */
+  static List<String> prometheusFeatureFlags() {
+    List<String> flags = new ArrayList<>();
+    yaml(ROOT.resolve("docker-compose.yml")).path("services").path("prometheus").path("command").forEach(c -> {
+      if (c.asText().startsWith("--enable-feature=")) {
+        flags.add(c.asText());
+      }
+    });
+    return flags;
+  }
+
   /** Every panel of a dashboard, rows' nested panels included. */
   static List<JsonNode> panels(JsonNode dashboard) {
     List<JsonNode> panels = new ArrayList<>();
