@@ -29,6 +29,7 @@ if [[ ${1:-} == --quick ]]; then SCRAPE_RUNS=$RUNS; else SCRAPE_RUNS="-f 1 -wi 4
 jmh scrape "$SCRAPE_RUNS" 'ScrapeBenchmark'
 jmh rules "$RUNS" 'RuleEvaluationBenchmark'
 java -cp "$JAR" io.perfwatch.bench.ScrapeBenchmark > "$OUT/scrape-size.txt"
+java -cp "$JAR" io.perfwatch.bench.StoreContention ${1:-} > "$OUT/store-contention.txt"
 echo "Store memory at the default caps..." >&2
 java -Xmx2g -cp "$JAR" io.perfwatch.bench.StoreMemory ${1:-} > "$OUT/store-memory.txt"
 

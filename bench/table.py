@@ -70,6 +70,12 @@ for key, label in (("endpoints=500 rules=100", "100 rules × 500 endpoints"), ("
     score, unit, _, _ = r[f"evaluateOneCycle {key}"]
     print(f"| rule evaluation | {label} | {score:.1f} {unit} | | | < 10 ms |")
 
+for line in (out / "store-contention.txt").read_text().split("\n"):
+    if line.startswith("store-contention"):
+        f = dict(kv.split("=") for kv in line.split()[1:])
+        shared, own = float(f["shared_ns"]), float(f["own_ns"])
+        print(f"| store record, 2 threads, one endpoint | {f['case']} | {shared:.0f} ns/record | {shared / own:.2f}x "
+              f"each thread on a store of its own ({own:.0f} ns) | | |")
 m = dict(kv.split("=") for kv in (out / "store-memory.txt").read_text().split()[1:])
 mb, rollups = int(m["bytes"]) / 1e6, int(m["rollups"])
 print(f"| store memory at its caps | {int(m['endpoints']):,} endpoints, {int(m['fingerprints']):,} fingerprints, "

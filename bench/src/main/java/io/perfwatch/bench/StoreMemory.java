@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StoreMemory {
   private static final long START = Instant.parse("2026-01-15T00:00:00Z").toEpochMilli();
   private static final long MINUTE = 60_000;
-  /** More writer threads than ring stripes, so that every stripe (chosen by thread id) is filled. */
+  /** More writer threads than ring stripes, so that every stripe (each thread starts at its id's) is filled. */
   private static final int RING_WRITERS = 16;
 
   /** The caps that bound the store, as {@link io.perfwatch.exporter.PerfWatch} derives them from the config. */

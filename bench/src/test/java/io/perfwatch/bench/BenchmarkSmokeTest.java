@@ -88,6 +88,14 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void storeContentionRunsEachCaseWithExactCounts() throws Exception {
+    // each run throws if its threads' ids are not as far apart as asked or a record is lost
+    assertThat(StoreContention.nanosPerRecord(32, true, 10_000)).isPositive();
+    assertThat(StoreContention.nanosPerRecord(1, true, 10_000)).isPositive();
+    assertThat(StoreContention.nanosPerRecord(1, false, 10_000)).isPositive();
+  }
+
+  @Test
   void endToEndServerServesHelloWorld() throws Exception {
     // run.sh starts it as a process; here its main must at least start a server and print the port
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

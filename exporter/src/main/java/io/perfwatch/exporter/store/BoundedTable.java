@@ -40,7 +40,11 @@ final class BoundedTable<A extends Accumulator<R>, R extends Rollup<R>> {
    * expiring thread removes it right after, so the loop spins at most that long and then creates a fresh series.
    */
   <T> void record(String primary, String secondary, long minute, T item, BiConsumer<A, T> adder) {
-    while (!series(primary, secondary).record(minute, item, adder)) {
+    record(primary, secondary, minute, item, adder, StripeHint.current());
+  }
+
+  <T> void record(String primary, String secondary, long minute, T item, BiConsumer<A, T> adder, StripeHint hint) {
+    while (!series(primary, secondary).record(minute, item, adder, hint)) {
       Thread.onSpinWait();
     }
   }

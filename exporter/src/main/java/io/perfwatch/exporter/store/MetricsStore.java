@@ -87,18 +87,20 @@ public final class MetricsStore {
 
   public void recordRequest(RequestMetrics request) {
     totalRequests.increment();
-    recentRequests.add(request);
+    StripeHint hint = StripeHint.current();
+    recentRequests.add(request, hint);
     long minute = minuteOf(request.timestampMillis());
-    endpoints.record(request.method(), request.route(), minute, request, ADD_REQUEST);
+    endpoints.record(request.method(), request.route(), minute, request, ADD_REQUEST, hint);
     String tenant = request.tenantId();
     if (tenant != null) {
-      tenants.record(NO_PRIMARY, tenant, minute, request, ADD_TENANT);
+      tenants.record(NO_PRIMARY, tenant, minute, request, ADD_TENANT, hint);
     }
   }
 
   public void recordQuery(DatabaseMetrics query) {
-    recentQueries.add(query);
-    queries.record(NO_PRIMARY, query.normalizedSql(), minuteOf(query.timestampMillis()), query, ADD_QUERY);
+    StripeHint hint = StripeHint.current();
+    recentQueries.add(query, hint);
+    queries.record(NO_PRIMARY, query.normalizedSql(), minuteOf(query.timestampMillis()), query, ADD_QUERY, hint);
   }
 
   public void recordSystem(SystemMetrics sample) {

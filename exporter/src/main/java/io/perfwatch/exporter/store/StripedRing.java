@@ -7,7 +7,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The most recent {@code capacity} items of a hot path that many threads write (requests, statements). One
- * {@link RingBuffer} per stripe, chosen by thread id as {@link TimeSeries} chooses its stripes, so two request threads
+ * {@link RingBuffer} per stripe, the thread's {@link StripeHint} stripe as in {@link TimeSeries}, so two request threads
  * share neither a sequence counter nor neighbouring slots: with one shared ring, that counter and the slots next to
  * each other were the largest cost of a request recorded by two threads at once.
  *
@@ -45,9 +45,11 @@ final class StripedRing<T> {
   }
 
   void add(T item) {
-    @SuppressWarnings("deprecation") // Thread.threadId() arrives in Java 19
-    int stripe = (int) Thread.currentThread().getId() & (stripes.length - 1);
-    stripes[stripe].add(item);
+    add(item, StripeHint.current());
+  }
+
+  void add(T item, StripeHint hint) {
+    stripes[hint.stripe(stripes.length)].add(item);
   }
 
   /** The newest {@code capacity} items over all stripes, oldest first by timestamp (stable), immutable. */
