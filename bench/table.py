@@ -10,7 +10,7 @@ out = Path(sys.argv[1])
 def load(name):
     rows = {}
     for r in json.loads((out / f"{name}.json").read_text()):
-        key = r["benchmark"].rsplit(".", 1)[1] + "".join(f" {k}={v}" for k, v in r.get("params", {}).items())
+        key = r["benchmark"].rsplit(".", 1)[1] + "".join(f" {k}={v}" for k, v in sorted(r.get("params", {}).items()))
         raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         rows[key] = (statistics.median(raw), r["primaryMetric"]["scoreUnit"],
@@ -48,7 +48,7 @@ jl = load("jdbc-listener")
 print(f"| JDBC listener alone (no DB) | P6Spy no-op listener | {jl['noop'][0]:.0f} ns/op | | {jl['noop'][2]:.0f} | |")
 print(f"| JDBC listener alone (no DB) | perfwatch listener | {jl['perfwatch'][0]:.0f} ns/op "
       f"| +{jl['perfwatch'][0] - jl['noop'][0]:.0f} ns over no-op | {jl['perfwatch'][2]:.0f} | < +500 ns over no-op |")
-s = load("scrape")
+s = {**load("scrape"), **load("scrape-10k")}
 sizes = {}
 for line in (out / "scrape-size.txt").read_text().split("\n"):
     if line.startswith("scrape-size"):
@@ -57,7 +57,7 @@ for line in (out / "scrape-size.txt").read_text().split("\n"):
 for fmt, label in (("TEXT", "text 0.0.4"), ("PROTOBUF", "protobuf, what Prometheus asks for as compose starts it")):
     default_size, default_per = sizes[("scrape-size-micrometer-default", fmt, "1000")]
     for n in ("100", "1000", "10000"):
-        score, unit, _, _ = s[f"scrape series={n} format={fmt}"]
+        score, unit, _, _ = s[f"scrape format={fmt} series={n}"]
         size, per = sizes[("scrape-size", fmt, n)]
         print(f"| scrape ({label}) | {n} HTTP series | {score:.2f} {unit} | {size / 1024:.0f} KB, {per:.0f} B/series "
               f"({per / default_per:.2f}x Micrometer's default histogram in the same format) "

@@ -8,7 +8,7 @@ import io.perfwatch.exporter.jdbc.RequestQueries;
 import io.perfwatch.exporter.meter.InstrumentationErrors;
 import io.perfwatch.exporter.meter.LabelLimiter;
 import io.perfwatch.exporter.store.RequestMetrics;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -36,7 +36,9 @@ public final class HttpMetrics {
   private final ConcurrentHashMap<String, Counter> tenantCounters = new ConcurrentHashMap<>();
   private final LongAdder requests = new LongAdder();
   private final InstrumentationErrors errors;
-  private final Set<String> extraExcluded = ConcurrentHashMap.newKeySet();
+  // The configured exclusions and those added by exclude(), copied on write: every request scans it, and an array
+  // of a few paths is scanned without hashing the request's path or iterating a set.
+  private volatile String[] excluded;
   private final @Nullable ThreadUsage threadUsage;
 
   public HttpMetrics(MeterRegistry registry, PerfWatchConfig config, JdbcMetrics jdbc, Consumer<RequestMetrics> sink,
@@ -52,6 +54,7 @@ public final class HttpMetrics {
     this.errors = new InstrumentationErrors(registry, "http");
     this.threadUsage = config.collectDetailedMetrics() ? new ThreadUsage() : null;
     this.inFlight = new InFlightRequests(registry, this);
+    this.excluded = config.excludePaths().toArray(String[]::new);
     for (int i = 0; i < endpoints.length; i++) {
       endpoints[i] = new ConcurrentHashMap<>();
     }
@@ -71,12 +74,9 @@ public final class HttpMetrics {
     }
   }
 
-  private boolean isExtraExcluded(String path) {
-    if (extraExcluded.isEmpty()) {
-      return false;
-    }
-    for (String excluded : extraExcluded) {
-      if (PerfWatchConfig.isAtOrBelow(path, excluded)) {
+  private boolean isExcluded(String path) {
+    for (String e : excluded) {
+      if (PerfWatchConfig.isAtOrBelow(path, e)) {
         return true;
       }
     }
@@ -87,8 +87,13 @@ public final class HttpMetrics {
    * Also leaves {@code path} and the paths below it unrecorded (the /metrics route wherever it is mounted, a
    * monitoring API that should not count as the app's traffic).
    */
-  public void exclude(String path) {
-    extraExcluded.add(path);
+  public synchronized void exclude(String path) {
+    String[] now = excluded;
+    if (!Arrays.asList(now).contains(path)) {
+      String[] more = Arrays.copyOf(now, now.length + 1);
+      more[now.length] = path;
+      excluded = more;
+    }
   }
 
   private boolean start(HttpServletRequest request) {
@@ -98,7 +103,7 @@ public final class HttpMetrics {
       release(r); // do not let in-flight drift or its statements count for the next request
     }
     String path = pathWithinApp(request);
-    if (!config.enabled() || config.isExcluded(path) || isExtraExcluded(path)) {
+    if (!config.enabled() || isExcluded(path)) {
       return false;
     }
     r.startMillis = System.currentTimeMillis();
