@@ -16,6 +16,8 @@ final class ActiveRequest {
     return request;
   });
 
+  /** This thread's statement accounting, kept here so that a request looks up one thread-local, not several. */
+  final RequestQueries queries = RequestQueries.ofCurrentThread();
   /** Written last when a request starts and first when it ends; read by {@link InFlightRequests} on a scrape. */
   volatile boolean active;
   /** The HttpMetrics timing this request: several perfwatch instances may share a JVM (and its threads). */
@@ -45,7 +47,7 @@ final class ActiveRequest {
       r.routeLookedUp = true;
       r.route = template;
       r.method = HttpMethods.canonical(method);
-      RequestQueries queries = RequestQueries.current();
+      RequestQueries queries = r.queries.ifActive();
       if (queries != null && template != null) {
         queries.route(r.method, "/".equals(template) ? "root" : template); // the statements it runs next
       }

@@ -115,7 +115,7 @@ public final class HttpMetrics {
       r.allocatedStartBytes = threadUsage.allocatedBytes();
     }
     r.owner = this;
-    RequestQueries.begin(r.tenantId);
+    r.queries.start(r.tenantId);
     r.startNanos = System.nanoTime();
     r.active = true; // volatile, last: publishes the fields above to InFlightRequests
     return true;
@@ -141,7 +141,7 @@ public final class HttpMetrics {
     if (!r.active) {
       return;
     }
-    RequestQueries queries = RequestQueries.current();
+    RequestQueries queries = r.queries.ifActive();
     String uri = "UNKNOWN";
     try {
       long durationNanos = endNanos - r.startNanos;
@@ -209,7 +209,7 @@ public final class HttpMetrics {
   /** Stops the in-flight sample, unbinds the thread's query accounting and clears the request; never throws. */
   private void release(ActiveRequest r) {
     try {
-      RequestQueries queries = RequestQueries.current();
+      RequestQueries queries = r.queries.ifActive();
       if (queries != null) {
         queries.end();
       }

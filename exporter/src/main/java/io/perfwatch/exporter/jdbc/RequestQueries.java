@@ -32,17 +32,34 @@ public final class RequestQueries {
 
   /** Starts accounting on this thread, discarding whatever an unfinished earlier request left. */
   public static RequestQueries begin(@Nullable String tenantId) {
-    RequestQueries q = THREAD.get();
-    q.reset();
-    q.active = true;
-    q.tenantId = tenantId;
-    return q;
+    return THREAD.get().start(tenantId);
   }
 
   /** The request in progress on this thread, if any. */
   public static @Nullable RequestQueries current() {
-    RequestQueries q = THREAD.get();
-    return q.active ? q : null;
+    return THREAD.get().ifActive();
+  }
+
+  /**
+   * This thread's instance, active or not, for a caller that keeps per-thread state of its own (the HTTP filter's):
+   * it then uses {@link #start} and {@link #ifActive} instead of a thread-local lookup per call. Use it on this
+   * thread only.
+   */
+  public static RequestQueries ofCurrentThread() {
+    return THREAD.get();
+  }
+
+  /** {@link #begin} on an instance from {@link #ofCurrentThread}, on its thread. */
+  public RequestQueries start(@Nullable String tenantId) {
+    reset();
+    active = true;
+    this.tenantId = tenantId;
+    return this;
+  }
+
+  /** This instance while a request is in progress on its thread, else null ({@link #current} without the lookup). */
+  public @Nullable RequestQueries ifActive() {
+    return active ? this : null;
   }
 
   /** Sets the route template once known, so later statements carry it. */
