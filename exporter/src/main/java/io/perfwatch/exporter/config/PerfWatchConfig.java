@@ -58,19 +58,6 @@ public record PerfWatchConfig(
     return fromEnvironment(System.getenv());
   }
 
-  /** True when {@code path} is one of the excluded paths or lies below one ({@code /metrics/x} under {@code /metrics}). */
-  public boolean isExcluded(String path) {
-    if (excludePaths.contains(path)) {
-      return true;
-    }
-    for (String excluded : excludePaths) { // a loop, not a stream: this runs on every request and must not allocate
-      if (isBelow(path, excluded)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** True when {@code path} is {@code excluded} or lies below it. */
   public static boolean isAtOrBelow(String path, String excluded) {
     return path.equals(excluded) || isBelow(path, excluded);

@@ -7,9 +7,10 @@ import java.util.function.ToLongFunction;
 
 /**
  * The most recent {@code capacity} items of a hot path that many threads write (requests, statements). One
- * {@link RingBuffer} per stripe, the thread's {@link StripeHint} stripe as in {@link TimeSeries}, so two request threads
- * share neither a sequence counter nor neighbouring slots: with one shared ring, that counter and the slots next to
- * each other were the largest cost of a request recorded by two threads at once.
+ * {@link RingBuffer} per stripe; a thread writes to its {@link StripeHint} stripe, the hint {@link TimeSeries} moves
+ * on contention, so two request threads usually share neither a sequence counter nor neighbouring slots: with one
+ * shared ring, that counter and the slots next to each other were the largest cost of a request recorded by two
+ * threads at once. Sharing a stripe stays correct, only slower.
  *
  * <p>Each stripe holds up to {@code capacity} items, so one thread alone still sees the newest {@code capacity};
  * readers merge the stripes by timestamp and keep the newest {@code capacity}. The price is memory: up to
@@ -44,21 +45,21 @@ final class StripedRing<T> {
     return stripes.length;
   }
 
-  void add(T item) {
-    add(item, StripeHint.current());
-  }
-
   void add(T item, StripeHint hint) {
     stripes[hint.stripe(stripes.length)].add(item);
   }
 
-  /** The newest {@code capacity} items over all stripes, oldest first by timestamp (stable), immutable. */
+  /**
+   * The newest {@code capacity} items over all stripes, oldest first by timestamp, immutable. The sort is stable, so
+   * items of one stripe with equal timestamps keep their order (a thread that moved stripes within one millisecond
+   * may see its items of that millisecond in stripe order).
+   */
   List<T> snapshot() {
     List<T> all = new ArrayList<>();
     for (RingBuffer<T> stripe : stripes) {
       all.addAll(stripe.snapshot());
     }
-    all.sort(byTimestamp); // stable: one thread's items keep their order
+    all.sort(byTimestamp);
     return List.copyOf(all.subList(Math.max(0, all.size() - capacity), all.size()));
   }
 }

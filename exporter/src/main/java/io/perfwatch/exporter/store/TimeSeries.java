@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * The history of one key (an endpoint, a SQL fingerprint or a tenant). The current minute is accumulated in a few
  * stripes, each behind its own lock; a thread writes to its {@link StripeHint} stripe and moves on when that one is
- * taken, so concurrent requests rarely contend. When a stripe sees a
- * newer minute it closes its old one into the {@link RollupRings}. Every recorded value lives in exactly one place
+ * taken, so concurrent requests rarely contend. When a stripe sees a newer minute it closes its old one into the
+ * {@link RollupRings}. Every recorded value lives in exactly one place
  * at any time (a stripe, a minute slot or an hour slot), so queries never count it twice.
  *
  * <p>Lock order: a stripe lock, then {@link #lock}. Queries take all stripe locks in index order, then {@link #lock},
@@ -25,10 +25,11 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
   record Cell<R>(long startMillis, boolean hourly, R rollup) {}
 
   /**
-   * One stripe's lock and accumulator, allocated between two arrays of padding. Each request writes to the lock and
-   * to the accumulator's objects; without the padding, the last of them shared a cache line with the next stripe's
-   * first, and two threads on neighbouring stripes cost each other about twice a record (bench/README.md). The
-   * padding keeps them apart as allocated; a collection may move them, so this is likely, not certain.
+   * One stripe's lock and accumulator, allocated between two arrays of padding (288 bytes per stripe). Each record
+   * writes the lock's state and the accumulator's fields; allocated back to back, the lock of one stripe shared a
+   * cache line with the next stripe's accumulator, and two threads on neighbouring stripes slowed each other
+   * ({@code StoreContention} in bench/). The padding keeps them apart as allocated; a collection may move objects,
+   * and the accumulator's sketch and status arrays are reallocated when they grow, so it is likely, not certain.
    */
   private static final class Stripe<A> {
     private static final int PADDING_LONGS = 16; // 128 bytes: two cache lines, as adjacent-line prefetch pairs them

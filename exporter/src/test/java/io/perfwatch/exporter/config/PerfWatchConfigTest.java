@@ -105,12 +105,10 @@ class PerfWatchConfigTest {
   }
 
   @Test
-  void excludesListedPathsAndPathsBelowThem() {
-    PerfWatchConfig config = PerfWatchConfig.defaults();
-
-    assertThat(config.isExcluded("/metrics")).isTrue();
-    assertThat(config.isExcluded("/metrics/extra")).isTrue();
-    assertThat(config.isExcluded("/metricsfoo")).isFalse();
-    assertThat(config.isExcluded("/api/v1/performance/health")).isFalse();
+  void anExcludedPathCoversItselfAndThePathsBelowIt() {
+    assertThat(PerfWatchConfig.isAtOrBelow("/metrics", "/metrics")).isTrue();
+    assertThat(PerfWatchConfig.isAtOrBelow("/metrics/extra", "/metrics")).isTrue();
+    assertThat(PerfWatchConfig.isAtOrBelow("/metricsfoo", "/metrics")).isFalse();
+    assertThat(PerfWatchConfig.isAtOrBelow("/api/v1/performance/health", "/health")).isFalse();
   }
 }

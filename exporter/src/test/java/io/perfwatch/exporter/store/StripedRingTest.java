@@ -14,7 +14,7 @@ class StripedRingTest {
   void oneThreadSeesTheWholeCapacityWhateverTheStripeCount() {
     StripedRing<Long> ring = new StripedRing<>(3, Long::longValue, 4);
     for (long i = 1; i <= 5; i++) {
-      ring.add(i);
+      ring.add(i, StripeHint.current());
     }
 
     assertThat(ring.snapshot()).containsExactly(3L, 4L, 5L);
@@ -28,7 +28,7 @@ class StripedRingTest {
     for (int t = 0; t < 4; t++) {
       writers.add(new Thread(() -> {
         for (int i = 0; i < 50_000; i++) {
-          ring.add(clock.getAndIncrement());
+          ring.add(clock.getAndIncrement(), StripeHint.current());
         }
       }));
     }
@@ -46,9 +46,9 @@ class StripedRingTest {
   @Test
   void equalTimestampsKeepTheirInsertionOrder() {
     StripedRing<String> ring = new StripedRing<>(10, s -> 7, 2);
-    ring.add("a");
-    ring.add("b");
-    ring.add("c");
+    ring.add("a", StripeHint.current());
+    ring.add("b", StripeHint.current());
+    ring.add("c", StripeHint.current());
 
     assertThat(ring.snapshot()).containsExactly("a", "b", "c");
   }

@@ -6,53 +6,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** A thread whose stripe another thread holds moves on instead of waiting; stripe 0 is held throughout each test. */
 class TimeSeriesStripeTest {
   private static final long MINUTE = Math.floorDiv(T0, TimeSeries.MINUTE_MILLIS);
 
-  @Test
-  void aThreadWhoseStripeIsTakenMovesToTheNextOneAndStaysThere() throws Exception {
-    TimeSeries<RequestAccumulator, RequestRollup> series = new TimeSeries<>(RequestAccumulator::new, 24);
+  private final TimeSeries<RequestAccumulator, RequestRollup> series = new TimeSeries<>(RequestAccumulator::new, 24);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private Thread holder;
+
+  @BeforeEach
+  void holdStripeZero() throws InterruptedException {
     CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder = new Thread(() -> series.record(MINUTE, request("GET", "/a", 200, 5, T0), (acc, r) -> {
+    holder = new Thread(() -> series.record(MINUTE, request("GET", "/a", 200, 5, T0), (acc, r) -> {
       acc.add(r);
       holding.countDown();
-      await(release); // keeps stripe 0 locked
+      try {
+        release.await(10, TimeUnit.SECONDS); // keeps stripe 0 locked
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }, new StripeHint(0)));
     holder.start();
     assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+  }
 
-    StripeHint mover = new StripeHint(0);
-    boolean recorded = series.record(MINUTE, request("GET", "/a", 200, 7, T0), RequestAccumulator::add, mover);
-
-    assertThat(recorded).isTrue(); // did not wait for the holder, which still holds stripe 0
-    assertThat(holder.isAlive()).isTrue();
-    assertThat(mover.stripe(4)).isEqualTo(1);
+  @AfterEach
+  void releaseStripeZero() throws InterruptedException {
     release.countDown();
     holder.join(10_000);
-    series.record(MINUTE, request("GET", "/a", 500, 9, T0), RequestAccumulator::add, mover);
-    assertThat(mover.stripe(4)).isEqualTo(1); // free now: no further move
-    assertThat(series.cells(T0, T0).stream().mapToLong(c -> c.rollup().count()).sum()).isEqualTo(3);
-    assertThat(series.cells(T0, T0).stream().mapToLong(c -> c.rollup().serverErrors()).sum()).isEqualTo(1);
+    assertThat(holder.isAlive()).isFalse();
   }
 
   @Test
-  void aHintWrapsAroundTheStripes() {
-    StripeHint hint = new StripeHint(3);
+  void recordsOnTheNextStripeWithoutWaiting() {
+    StripeHint mover = new StripeHint(0);
 
-    assertThat(hint.stripe(4)).isEqualTo(3);
-    assertThat(hint.move(4)).isZero();
-    assertThat(hint.stripe(4)).isZero();
-    assertThat(hint.stripe(8)).isEqualTo(4);
+    boolean recorded = series.record(MINUTE, request("GET", "/a", 200, 7, T0), RequestAccumulator::add, mover);
+
+    assertThat(recorded).isTrue();
+    assertThat(holder.isAlive()).isTrue(); // stripe 0 is still held: this record did not wait for it
+    assertThat(mover.stripe(4)).isEqualTo(1);
   }
 
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  @Test
+  void staysOnItsNewStripe() {
+    StripeHint mover = new StripeHint(0);
+    series.record(MINUTE, request("GET", "/a", 200, 7, T0), RequestAccumulator::add, mover);
+
+    series.record(MINUTE, request("GET", "/a", 500, 9, T0), RequestAccumulator::add, mover);
+
+    assertThat(mover.stripe(4)).isEqualTo(1);
+  }
+
+  @Test
+  void countsEveryRecordOnceWhicheverStripeTookIt() throws InterruptedException {
+    StripeHint mover = new StripeHint(0);
+    series.record(MINUTE, request("GET", "/a", 200, 7, T0), RequestAccumulator::add, mover);
+    series.record(MINUTE, request("GET", "/a", 500, 9, T0), RequestAccumulator::add, mover);
+    releaseStripeZero();
+
+    RequestRollup total = RequestRollup.mergeAll(series.cells(T0, T0).stream().map(TimeSeries.Cell::rollup).toList());
+
+    assertThat(total.count()).isEqualTo(3);
+    assertThat(total.serverErrors()).isEqualTo(1);
+    assertThat(total.maxNanos()).isEqualTo(9_000_000);
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Structure of grafana/dashboards/*.json; {@link PrometheusStackRealTest} runs their queries. */
+/** Structure of grafana/dashboards/*.json; {@link PrometheusStack} runs their queries. */
 class DashboardsTest {
 
   @Test

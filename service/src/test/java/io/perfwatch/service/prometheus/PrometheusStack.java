@@ -25,16 +25,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole stack without Docker: the service in-process with traffic that includes an N+1 route and 500s, and
- * Debian's real Prometheus scraping it every second, with docker-compose.yml's feature flags (so in protobuf) and
- * the exported alerting rules loaded (their group intervals shortened to 1 s so the test need not wait a minute).
- * Every dashboard query and every alert expression must parse and return data.
+ * Debian's real Prometheus scraping it every second with the exported alerting rules loaded (their group intervals
+ * shortened to 1 s so the test need not wait a minute). Every dashboard query and every alert expression must parse
+ * and return data. Run twice: Prometheus as docker-compose.yml starts it, which asks for protobuf
+ * ({@link PrometheusStackProtobufRealTest}), and without flags, which asks for OpenMetrics
+ * ({@link PrometheusStackOpenMetricsRealTest}).
  *
  * <p>Alert expressions are checked without their threshold: a healthy demo should not fire every alert, but the
  * measured value (the left side of the first {@code >=}) must exist, or the alert could never fire. The degradation
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * value check the offset is shortened to 1s, while the full expression, offset included, must still parse.
  */
 @Tag("real")
-class PrometheusStackRealTest {
+abstract class PrometheusStack {
   private static final String TOKEN = "stack-test-admin-token-0123456789";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,20 +56,20 @@ class PrometheusStackRealTest {
   private static URI prometheusUri;
   private static String instance;
 
-  @BeforeAll
-  static void start() throws Exception {
+  /** Starts the service and Prometheus with {@code flags}; each subclass calls it from its {@code @BeforeAll}. */
+  static void start(List<String> flags) throws Exception {
     service = new PerfWatchService(ServiceConfig.onPort(0)
         .withMonitoring(MonitoringSettings.defaults().withAdminToken(TOKEN))).start();
     instance = "127.0.0.1:" + service.port();
     traffic = Executors.newSingleThreadScheduledExecutor();
-    traffic.scheduleAtFixedRate(PrometheusStackRealTest::drive, 0, 250, TimeUnit.MILLISECONDS);
+    traffic.scheduleAtFixedRate(PrometheusStack::drive, 0, 250, TimeUnit.MILLISECONDS);
 
     String rules = Files.readString(Repo.ALERTS).replaceAll("(?m)^(\\s+interval: )\\S+$", "$11s");
     Files.writeString(dir.resolve("perfwatch-alerts.yml"), rules);
     prometheus = new PrometheusServer(dir, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
         + "rule_files:\n  - perfwatch-alerts.yml\n"
         + "scrape_configs:\n  - job_name: perfwatch\n    static_configs:\n      - targets: ['" + instance + "']\n",
-        Repo.prometheusFeatureFlags());
+        flags);
     prometheusUri = prometheus.uri();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
         .until(() -> query("up{job=\"perfwatch\"} == 1").size() == 1);
