@@ -22,8 +22,10 @@ jmh http-t1 "$RUNS" 'HttpHotPathBenchmark' -t 1 -prof gc
 # 2 threads: results are bimodal per fork on this VM (see README), so three short forks instead of one
 if [[ ${1:-} == --quick ]]; then T2_RUNS=$RUNS; else T2_RUNS="-f 3 -wi 3 -w 2 -i 3 -r 1"; fi
 jmh http-t2 "$T2_RUNS" 'HttpHotPathBenchmark' -t 2 -prof gc
-jmh jdbc "$RUNS" 'JdbcBenchmark' -prof gc
-jmh jdbc-listener "$RUNS" 'JdbcListenerBenchmark' -prof gc
+# JDBC: five cases of about a microsecond, warm well within 6 s
+if [[ ${1:-} == --quick ]]; then JDBC_RUNS=$RUNS; else JDBC_RUNS="-f 1 -wi 3 -w 2 -i 4 -r 1"; fi
+jmh jdbc "$JDBC_RUNS" 'JdbcBenchmark' -prof gc
+jmh jdbc-listener "$JDBC_RUNS" 'JdbcListenerBenchmark' -prof gc
 # scrape: 100 and 1,000 series take milliseconds, so short iterations; 10,000 series ran at 500-900 ms per scrape for
 # its first 12 s and at 100-240 ms after, so it gets a long warm-up of its own
 if [[ ${1:-} == --quick ]]; then SCRAPE_RUNS=$RUNS; SCRAPE_10K_RUNS=$RUNS
@@ -31,7 +33,7 @@ else SCRAPE_RUNS="-f 1 -wi 3 -w 1 -i 3 -r 1"; SCRAPE_10K_RUNS="-f 1 -wi 7 -w 2 -
 jmh scrape "$SCRAPE_RUNS" 'ScrapeBenchmark' -p series=100,1000
 jmh scrape-10k "$SCRAPE_10K_RUNS" 'ScrapeBenchmark' -p series=10000
 # rules: a cycle of 100 rules was still getting faster after 10 s of warm-up (13.7 -> 4.2 ms per cycle)
-if [[ ${1:-} == --quick ]]; then RULES_RUNS=$RUNS; else RULES_RUNS="-f 1 -wi 6 -w 2 -i 4 -r 2"; fi
+if [[ ${1:-} == --quick ]]; then RULES_RUNS=$RUNS; else RULES_RUNS="-f 1 -wi 5 -w 2 -i 4 -r 2"; fi
 jmh rules "$RULES_RUNS" 'RuleEvaluationBenchmark'
 java -cp "$JAR" io.perfwatch.bench.ScrapeBenchmark > "$OUT/scrape-size.txt"
 java -cp "$JAR" io.perfwatch.bench.StoreContention ${1:-} > "$OUT/store-contention.txt"

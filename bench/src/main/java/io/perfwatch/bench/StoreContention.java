@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  * <pre>java -cp bench/target/benchmarks.jar io.perfwatch.bench.StoreContention</pre>
  */
 public final class StoreContention {
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = 3;
   private static final long RECORDS = 10_000_000;
   private static final String ROUTE = "/api/transactions/:id";
 
