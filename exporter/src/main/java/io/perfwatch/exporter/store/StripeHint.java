@@ -5,7 +5,7 @@ package io.perfwatch.exporter.store;
  * moves to the next stripe whenever the thread finds its stripe's lock taken, as {@code LongAdder} moves a thread to
  * another cell, so threads that run together settle on different stripes. Chosen by thread id alone, two of a
  * server's threads shared a stripe whenever their ids were equal modulo the stripe count (one pair in four with four
- * stripes), and each record then cost about 4.5 times as much ({@code StoreContention} in bench/). A record looks the
+ * stripes), and each record then cost 4 to 7 times as much ({@code StoreContention} in bench/). A record looks the
  * hint up once ({@link #current}, a thread-local) and passes it to every part of the store it writes.
  */
 final class StripeHint {
