@@ -16,7 +16,9 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.eclipse.jetty.server.Server;
 import org.jspecify.annotations.Nullable;
 import spark.Service;
 
@@ -72,6 +74,15 @@ public final class PerfWatch implements AutoCloseable {
   /** Times every request of {@code service}; call it before the service's first route or filter. */
   public void instrument(Service service) {
     new SparkInstrumentation(http).instrument(service);
+  }
+
+  /**
+   * As {@link #instrument(Service)}, and {@code jetty} configures the Jetty server Spark creates (once, just before
+   * it starts, connector added): e.g. {@code server -> server.setErrorHandler(jsonErrors)} so that what Jetty
+   * answers on its own (bad URI or header, 414, 431) has the app's error format.
+   */
+  public void instrument(Service service, Consumer<? super Server> jetty) {
+    new SparkInstrumentation(http).instrument(service, jetty);
   }
 
   /**

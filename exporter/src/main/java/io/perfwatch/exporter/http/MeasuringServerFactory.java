@@ -1,6 +1,7 @@
 package io.perfwatch.exporter.http;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -25,12 +26,17 @@ import spark.embeddedserver.jetty.JettyServerFactory;
  * after {@code Authorization: Bearer AbC} a later {@code Authorization: Bearer abc} on the same connection (a proxy's
  * pooled connection carries many clients) would read as {@code Bearer AbC}, so a token check would accept it.
  * Without the cache each request's values are exactly the bytes sent.
+ *
+ * <p>The app's own customizer (see {@link SparkInstrumentation#instrument(spark.Service, Consumer)}) runs last,
+ * just before the server starts.
  */
 final class MeasuringServerFactory implements JettyServerFactory {
   private final HttpMetrics metrics;
+  private final Consumer<? super Server> customizer;
 
-  MeasuringServerFactory(HttpMetrics metrics) {
+  MeasuringServerFactory(HttpMetrics metrics, Consumer<? super Server> customizer) {
     this.metrics = metrics;
+    this.customizer = customizer;
   }
 
   @Override
@@ -61,6 +67,7 @@ final class MeasuringServerFactory implements JettyServerFactory {
           http.getHttpConfiguration().setHeaderCacheSize(0);
         }
       }
+      customizer.accept(this);
       super.doStart();
     }
 

@@ -1,5 +1,7 @@
 package io.perfwatch.exporter.http;
 
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Server;
 import spark.Service;
 import spark.embeddedserver.EmbeddedServers;
 import spark.embeddedserver.jetty.EmbeddedJettyFactory;
@@ -23,6 +25,18 @@ public final class SparkInstrumentation {
    * other configuration (port, thread pool, static files) may come before or after.
    */
   public void instrument(Service http) {
+    instrument(http, server -> { });
+  }
+
+  /**
+   * Instruments {@code http} and lets the app configure the Jetty server Spark creates for it (which the app cannot
+   * reach otherwise, since perfwatch supplies the server factory): {@code jetty} runs once, just before the server
+   * starts, after Spark has added its connector. Use it for Jetty's own settings, e.g.
+   * {@code server -> server.setErrorHandler(new MyJsonErrorHandler())} for the answers Jetty gives before any route
+   * runs (bad URI, 414, 431), or the connector's {@code HttpConfiguration}. Same timing rule as
+   * {@link #instrument(Service)}.
+   */
+  public void instrument(Service http, Consumer<? super Server> jetty) {
     Object identifier = new Object() {
       @Override
       public String toString() {
@@ -30,7 +44,7 @@ public final class SparkInstrumentation {
       }
     };
     EmbeddedServers.add(identifier,
-        new RouteCapture(new EmbeddedJettyFactory(new MeasuringServerFactory(metrics))));
+        new RouteCapture(new EmbeddedJettyFactory(new MeasuringServerFactory(metrics, jetty))));
     try {
       http.embeddedServerIdentifier(identifier);
     } catch (IllegalStateException e) {

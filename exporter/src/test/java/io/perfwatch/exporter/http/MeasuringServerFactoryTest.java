@@ -10,15 +10,23 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import spark.Service;
 
-/** The server perfwatch builds for Spark hands each request's header values to the app exactly as sent. */
+/**
+ * The server perfwatch builds for Spark hands each request's header values to the app exactly as sent, and runs the
+ * app's customizer before it starts.
+ */
 class MeasuringServerFactoryTest {
   private final Service http = Service.ignite().port(0);
 
@@ -52,6 +60,36 @@ class MeasuringServerFactoryTest {
     // Jetty's default per-connection header cache would answer "Bearer SeCrEt-Token-01 | SeCrEt-Token-01" thrice.
     assertThat(echoed).containsExactly("Bearer SeCrEt-Token-01 | SeCrEt-Token-01",
         "Bearer secret-token-01 | secret-token-01", "Bearer SECRET-TOKEN-01 | SECRET-TOKEN-01");
+  }
+
+  @Test
+  void theAppsCustomizerConfiguresTheServerBeforeItStarts() throws IOException {
+    List<String> seen = new ArrayList<>();
+    PerfWatch.builder().config(PerfWatchConfig.defaults()).build().instrument(http, (Server server) -> {
+      seen.add("started=" + server.isStarted() + " connectors=" + server.getConnectors().length);
+      server.setErrorHandler(new ErrorHandler() {
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
+          fields.put(HttpHeader.CONTENT_TYPE, "text/plain");
+          return ByteBuffer.wrap(("app's answer to " + status).getBytes(StandardCharsets.US_ASCII));
+        }
+      });
+    });
+    http.get("/", (req, res) -> "home");
+    http.awaitInitialization();
+
+    String answer;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", http.port()), 5_000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET /?" + "x".repeat(9_000) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    assertThat(seen).containsExactly("started=false connectors=1");
+    assertThat(answer).startsWith("HTTP/1.1 414 ").contains("Content-Type: text/plain")
+        .endsWith("\r\n\r\napp's answer to 414");
   }
 
   /** The body of one keep-alive answer (Spark answers a short string with a Content-Length or in one chunk). */
