@@ -1,6 +1,7 @@
 package io.perfwatch.service;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.service.api.JsonErrorHandler;
 import io.perfwatch.service.demo.DemoApp;
 import io.perfwatch.service.demo.TrafficGenerator;
 import java.net.URI;
@@ -51,7 +52,8 @@ public final class PerfWatchService implements AutoCloseable {
     this.http = Service.ignite().port(config.httpPort());
     // Spark's default handler calls System.exit(100); keep the failure and throw it from start() instead.
     http.initExceptionHandler(startFailure::set);
-    perfWatch.instrument(http); // before any route: Spark fixes its embedded server at the first one
+    // before any route (Spark fixes its embedded server at the first one); what Jetty answers on its own is JSON too
+    perfWatch.instrument(http, JsonErrorHandler::install);
     this.monitoring = new Monitoring(perfWatch, config.monitoring());
   }
 

@@ -1,15 +1,17 @@
 package io.perfwatch.service.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Service;
 
 /**
- * Errors as JSON: refused requests with their 4xx, unknown paths as 404, and internal failures as 500 with an id
- * that is also in the log (the log has the stack trace; the response never does). Also the optional CORS headers.
+ * Errors as JSON, for every route of the service: refused requests with their 4xx, Jetty's verdict on a malformed
+ * request that a route reads (its {@code BadMessageException}) with Jetty's 4xx and nothing logged, unknown paths
+ * as 404, and internal failures as 500 with an id that is also in the log (the log has the stack trace; the
+ * response never does). Also the optional CORS headers.
  */
 final class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -22,19 +24,23 @@ final class ApiErrors {
       res.type("application/json");
       res.body(Json.write(ErrorResponse.of(e.code(), e.getMessage(), e.details())));
     });
+    http.exception(BadMessageException.class, (e, req, res) -> {
+      int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400;
+      res.status(status);
+      res.type("application/json");
+      res.body(Json.write(HttpErrors.of(status, e.getReason(), 0)));
+    });
     http.exception(Exception.class, (e, req, res) -> {
       String id = UUID.randomUUID().toString();
       LOG.error("internal error {} on {} {}", id, req.requestMethod(), req.matchedPath(), e);
       res.status(500);
       res.type("application/json");
-      res.body(Json.write(ErrorResponse.of("internal_error",
-          "the server failed to answer this request; quote error id " + id + " to its operators",
-          Map.of("error_id", id))));
+      res.body(Json.write(HttpErrors.internal("internal_error", id)));
     });
     http.notFound((req, res) -> {
       res.type("application/json");
       return Json.write(ErrorResponse.of("not_found", "no such endpoint: " + req.requestMethod() + " "
-          + QueryParams.echo(req.pathInfo())));
+          + ClientText.quote(req.pathInfo())));
     });
     if (!corsOrigins.isEmpty()) {
       http.before(PerformanceRoutes.BASE + "/*", (req, res) -> {

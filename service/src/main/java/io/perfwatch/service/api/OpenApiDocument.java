@@ -6,10 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import spark.Request;
 import spark.Response;
-import spark.Route;
 
 /** Serves the API's OpenAPI document ({@code openapi.yaml} on the classpath), read once at start-up. */
-final class OpenApiDocument implements Route {
+final class OpenApiDocument implements PerformanceRoutes.Endpoint {
   static final String RESOURCE = "/openapi.yaml";
 
   private final String yaml;
@@ -30,7 +29,7 @@ final class OpenApiDocument implements Route {
   }
 
   @Override
-  public Object handle(Request request, Response response) {
+  public Object handle(QueryParams params, Request request, Response response) {
     response.type("application/yaml");
     return yaml;
   }

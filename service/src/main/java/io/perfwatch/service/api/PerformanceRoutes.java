@@ -14,12 +14,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import spark.Request;
+import spark.Response;
 import spark.Route;
 import spark.Service;
 
-/** The spec's {@code /api/v1/performance} endpoints. Admin ones pass {@link AdminAuth} first. */
+/**
+ * The spec's {@code /api/v1/performance} endpoints, each registered with the query parameters it takes: a request
+ * naming any other is refused before the endpoint runs (see {@link QueryString}). Admin ones pass {@link AdminAuth}
+ * first.
+ */
 public final class PerformanceRoutes {
   public static final String BASE = "/api/v1/performance";
+  private static final List<String> NONE = List.of();
 
   private final ApiContext ctx;
   private final Json json = new Json();
@@ -30,33 +37,43 @@ public final class PerformanceRoutes {
 
   public static void register(Service http, ApiContext ctx) {
     PerformanceRoutes routes = new PerformanceRoutes(ctx);
+    Reports reports = new Reports(ctx);
     ApiErrors.register(http, ctx.corsOrigins());
-    http.get(BASE + "/health", routes.json(routes::health), routes.json);
-    http.get(BASE + "/metrics", routes.json(routes::metrics), routes.json);
-    http.get(BASE + "/openapi.yaml", OpenApiDocument.load());
-    http.get(BASE + "/endpoints", routes.admin(routes::endpoints), routes.json);
-    http.get(BASE + "/database", routes.admin(routes::database), routes.json);
-    http.get(BASE + "/alerts", routes.admin(routes::alerts), routes.json);
-    http.get(BASE + "/report", routes.admin(new Reports(ctx)::report), routes.json);
-    http.post(BASE + "/analyze", routes.admin(routes::analyze), routes.json);
-    http.get(BASE + "/analyze/endpoint/*", routes.admin(new Reports(ctx)::endpoint), routes.json);
+    http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
+    http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
+    http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
+    http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes"), routes::endpoints), routes.json);
+    http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"), routes::database),
+        routes.json);
+    http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
+    http.get(BASE + "/report", routes.admin(List.of("hours", "format"), reports::report), routes.json);
+    http.post(BASE + "/analyze", routes.admin(NONE, routes::analyze), routes.json);
+    http.get(BASE + "/analyze/endpoint/*", routes.admin(List.of("method", "hours"), reports::endpoint), routes.json);
   }
 
-  private Route json(Route route) {
+  /** An endpoint's work, once its parameters have been checked against its list. */
+  @FunctionalInterface
+  interface Endpoint {
+    Object handle(QueryParams params, Request req, Response res);
+  }
+
+  private Route open(List<String> parameters, Endpoint endpoint) {
     return (req, res) -> {
       res.type("application/json");
-      return route.handle(req, res);
+      return endpoint.handle(QueryParams.of(req.raw().getQueryString(), parameters), req, res);
     };
   }
 
-  private Route admin(Route route) {
-    return json((req, res) -> {
+  private Route admin(List<String> parameters, Endpoint endpoint) {
+    Route checked = open(parameters, endpoint);
+    return (req, res) -> {
+      res.type("application/json");
       ctx.auth().handle(req, res);
-      return route.handle(req, res);
-    });
+      return checked.handle(req, res);
+    };
   }
 
-  private Object health(spark.Request req, spark.Response res) {
+  private Object health(QueryParams params, Request req, Response res) {
     WindowStats window = window(ctx.perfwatch().config().thresholds().analysisWindowMinutes());
     List<Alert> firing = firing();
     HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
@@ -73,15 +90,13 @@ public final class PerformanceRoutes {
     return body;
   }
 
-  private Object metrics(spark.Request req, spark.Response res) {
-    QueryParams params = new QueryParams(req);
+  private Object metrics(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
     boolean includeSystem = params.bool("include_system", true);
     return new MetricsReport(ctx).of(window(minutes), minutes, includeSystem);
   }
 
-  private Object endpoints(spark.Request req, spark.Response res) {
-    QueryParams params = new QueryParams(req);
+  private Object endpoints(QueryParams params, Request req, Response res) {
     int topN = params.integer("top_n", 10, 1, 1000);
     int minutes = params.integer("minutes", 60, 1, ctx.historyHours() * 60);
     WindowStats window = window(minutes);
@@ -94,15 +109,13 @@ public final class PerformanceRoutes {
     return body;
   }
 
-  private Object database(spark.Request req, spark.Response res) {
-    QueryParams params = new QueryParams(req);
+  private Object database(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 10, 1, ctx.historyHours() * 60);
     boolean slow = params.bool("include_slow_queries", true);
     return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow);
   }
 
-  private Object alerts(spark.Request req, spark.Response res) {
-    QueryParams params = new QueryParams(req);
+  private Object alerts(QueryParams params, Request req, Response res) {
     int hours = params.integer("hours", 24, 1, ctx.historyHours());
     String severity = params.oneOf("severity", "low", List.of("low", "medium", "high", "critical"));
     Severity floor = Severity.parse(severity).orElseThrow();
@@ -116,7 +129,11 @@ public final class PerformanceRoutes {
     return body;
   }
 
-  private Object analyze(spark.Request req, spark.Response res) {
+  private Object analyze(QueryParams params, Request req, Response res) {
+    if (req.raw().getContentLengthLong() > 0 || req.raw().getHeader("Transfer-Encoding") != null) {
+      throw new ApiException(415, "unsupported_media_type", "POST " + BASE + "/analyze takes no request body; "
+          + "send the request without one");
+    }
     RuleSet rules = ctx.rules().get();
     List<Alert> alerts = ctx.engine().evaluate(rules);
     Map<String, Object> errors = new LinkedHashMap<>();

@@ -3,19 +3,27 @@ package io.perfwatch.service.api;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import spark.Request;
 
 /**
- * Validated query parameters: a bad value is a 400 naming the parameter, the (shortened, sanitized) value and what
- * is allowed. A parameter given twice is refused rather than guessed at.
+ * An endpoint's validated query parameters: the query string is checked once by {@link QueryString} (malformed or
+ * naming an unknown parameter: 400), then each value as the endpoint asks for it. A bad value is a 400 naming the
+ * parameter, the (shortened, sanitized) value and what is allowed; a parameter given twice is refused rather than
+ * guessed at.
  */
 final class QueryParams {
-  private static final int MAX_ECHO = 40;
+  private final QueryString query;
 
-  private final Request request;
+  private QueryParams(QueryString query) {
+    this.query = query;
+  }
 
-  QueryParams(Request request) {
-    this.request = request;
+  /** The request's parameters, when every one of them is in {@code allowed}; else the 400 as an ApiException. */
+  static QueryParams of(@Nullable String rawQuery, List<String> allowed) {
+    try {
+      return new QueryParams(QueryString.of(rawQuery, allowed));
+    } catch (QueryStringException e) {
+      throw new ApiException(400, e.code(), e.getMessage());
+    }
   }
 
   int integer(String name, int defaultValue, int min, int max) {
@@ -32,7 +40,7 @@ final class QueryParams {
       // reported below with the allowed range
     }
     throw ApiException.badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ", was "
-        + echo(raw));
+        + ClientText.quote(raw));
   }
 
   boolean bool(String name, boolean defaultValue) {
@@ -43,7 +51,7 @@ final class QueryParams {
     return switch (raw.trim().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw ApiException.badRequest("'" + name + "' must be true or false, was " + echo(raw));
+      default -> throw ApiException.badRequest("'" + name + "' must be true or false, was " + ClientText.quote(raw));
     };
   }
 
@@ -57,36 +65,17 @@ final class QueryParams {
     if (allowed.contains(value)) {
       return value;
     }
-    throw ApiException.badRequest("'" + name + "' must be one of " + allowed + ", was " + echo(raw));
-  }
-
-  @Nullable String optional(String name) {
-    return single(name);
+    throw ApiException.badRequest("'" + name + "' must be one of " + allowed + ", was " + ClientText.quote(raw));
   }
 
   private @Nullable String single(String name) {
-    String[] values = request.queryParamsValues(name);
-    if (values == null || values.length == 0) {
+    List<String> values = query.values(name);
+    if (values.isEmpty()) {
       return null;
     }
-    if (values.length > 1) {
-      throw ApiException.badRequest("'" + name + "' was given " + values.length + " times; give it once");
+    if (values.size() > 1) {
+      throw ApiException.badRequest("'" + name + "' was given " + values.size() + " times; give it once");
     }
-    return values[0];
-  }
-
-  /**
-   * The client's value for an error message: quoted, at most 40 characters, control characters removed and markup
-   * characters replaced by '?', so that no client input can become markup wherever the message ends up.
-   */
-  static String echo(String raw) {
-    StringBuilder out = new StringBuilder("'");
-    raw.codePoints().limit(MAX_ECHO).filter(c -> !Character.isISOControl(c))
-        .map(c -> "<>&\"'`\\".indexOf(c) >= 0 ? '?' : c)
-        .forEach(out::appendCodePoint);
-    if (raw.codePointCount(0, raw.length()) > MAX_ECHO) {
-      out.append("...");
-    }
-    return out.append('\'').toString();
+    return values.get(0);
   }
 }

@@ -20,6 +20,9 @@ import spark.Response;
 /** {@code /report} and {@code /analyze/endpoint/{path}}. */
 final class Reports {
   private static final long HOUR = 3_600_000L;
+  /** The standard methods the store records (a non-standard one is recorded as UNKNOWN). */
+  static final List<String> METHODS = List.of("get", "post", "put", "delete", "patch", "head", "options", "trace",
+      "connect");
 
   private final ApiContext ctx;
 
@@ -27,8 +30,7 @@ final class Reports {
     this.ctx = ctx;
   }
 
-  Object report(Request req, Response res) {
-    QueryParams params = new QueryParams(req);
+  Object report(QueryParams params, Request req, Response res) {
     int hours = params.integer("hours", 24, 1, ctx.historyHours());
     String format = params.oneOf("format", "summary", List.of("summary", "detailed"));
     long now = ctx.source().nowMillis();
@@ -46,17 +48,15 @@ final class Reports {
     return DetailedReport.of(hours, window, before, inWindow, firing, thresholds, thresholds.maxQueryTimeMs());
   }
 
-  Object endpoint(Request req, Response res) {
-    QueryParams params = new QueryParams(req);
-    String method = params.oneOf("method", "get",
-        List.of("get", "post", "put", "delete", "patch", "head", "options")).toUpperCase(Locale.ROOT);
+  Object endpoint(QueryParams params, Request req, Response res) {
+    String method = params.oneOf("method", "get", METHODS).toUpperCase(Locale.ROOT);
     int hours = params.integer("hours", 24, 1, ctx.historyHours());
     String[] splat = req.splat();
     String path = "/" + (splat.length == 0 ? "" : splat[0].replaceFirst("^/+", ""));
     long now = ctx.source().nowMillis();
     WindowStats window = ctx.source().window(now - hours * HOUR, now);
     EndpointStats stats = resolve(window, method, path).orElseThrow(() -> ApiException.notFound(
-        "no requests recorded for " + method + " " + QueryParams.echo(path) + " in the last " + hours + " hours"));
+        "no requests recorded for " + method + " " + ClientText.quote(path) + " in the last " + hours + " hours"));
     Map<Instant, EndpointAnalysis.Point> series = new LinkedHashMap<>();
     long firstHour = (now / HOUR - (hours - 1)) * HOUR;
     for (long from = firstHour; from <= now; from += HOUR) {

@@ -25,6 +25,7 @@ public final class DemoApp implements AutoCloseable {
    * most 200 characters). A larger one is refused with 413 before it is read.
    */
   public static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final List<String> NONE = List.of();
 
   private final DemoDatabase database;
   private final AtomicLong lastStackTraceMillis = new AtomicLong(Long.MIN_VALUE / 2);
@@ -56,26 +57,28 @@ public final class DemoApp implements AutoCloseable {
   /** Adds the demo's routes to {@code http}; Spark starts listening at the first one. */
   public void mount(Service http) {
     TransactionInput input = new TransactionInput(json);
-    http.get("/api/transactions", Json.route(json, (req, res) -> Map.of("transactions", transactions.list(
-        Params.optionalId(req, "user_id"), Params.intInRange(req, "limit", 50, 1, 500)))));
-    http.get("/api/transactions/:id", Json.route(json, (req, res) -> {
+    http.get("/api/transactions", Json.route(json, List.of("user_id", "limit"), (query, req, res) -> Map.of(
+        "transactions", transactions.list(Params.optionalId(query, "user_id"),
+            Params.intInRange(query, "limit", 50, 1, 500)))));
+    http.get("/api/transactions/:id", Json.route(json, NONE, (query, req, res) -> {
       long id = Params.pathId(req, "id");
       return transactions.find(id).orElseThrow(() -> DemoException.notFound("no transaction with id " + id));
     }));
-    http.post("/api/transactions", Json.route(json, (req, res) -> {
+    http.post("/api/transactions", Json.route(json, NONE, (query, req, res) -> {
       byte[] body = JsonBody.read(req, MAX_BODY_BYTES); // 415 or 413 before anything is parsed
       NewTransaction t = input.parse(body, transactions::userExists, transactions::categoryExists);
       res.status(201);
       return transactions.insert(t);
     }));
-    http.get("/api/users/:id/summary", Json.route(json, (req, res) -> {
+    http.get("/api/users/:id/summary", Json.route(json, NONE, (query, req, res) -> {
       long id = Params.pathId(req, "id");
       return reports.userSummary(id).orElseThrow(() -> DemoException.notFound("no user with id " + id));
     }));
-    http.get("/api/reports/monthly", Json.route(json, (req, res) -> Map.of("months", reports.monthly())));
-    http.get("/demo/sleep", Json.route(json, (req, res) -> Map.of("slept_ms", sleep(
-        Params.requiredIntInRange(req, "ms", 0, MAX_SLEEP_MS)))));
-    http.get("/demo/status/:code", Json.route(json, (req, res) -> {
+    http.get("/api/reports/monthly", Json.route(json, NONE, (query, req, res) -> Map.of("months",
+        reports.monthly())));
+    http.get("/demo/sleep", Json.route(json, List.of("ms"), (query, req, res) -> Map.of("slept_ms", sleep(
+        Params.requiredIntInRange(query, "ms", 0, MAX_SLEEP_MS)))));
+    http.get("/demo/status/:code", Json.route(json, NONE, (query, req, res) -> {
       int code = Params.pathIntInRange(req, "code", 200, 599);
       res.status(code);
       return code < 400 ? Map.of("status", code)

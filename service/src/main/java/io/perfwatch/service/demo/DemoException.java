@@ -24,6 +24,11 @@ final class DemoException extends IllegalArgumentException {
     return new DemoException(400, "invalid_parameter", message, Map.of());
   }
 
+  /** A query string refused as a whole: {@code bad_request} (malformed) or {@code unknown_parameter}. */
+  static DemoException badQuery(String code, String message) {
+    return new DemoException(400, code, message, Map.of());
+  }
+
   static DemoException notFound(String message) {
     return new DemoException(404, "not_found", message, Map.of());
   }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.perfwatch.service.api.QueryString;
+import java.util.List;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -25,12 +27,13 @@ final class Json {
   /** A route answering JSON: the handler returns the body object and may set the status. */
   @FunctionalInterface
   interface Handler {
-    Object handle(Request request, Response response);
+    Object handle(QueryString query, Request request, Response response);
   }
 
-  static Route route(ObjectMapper mapper, Handler handler) {
+  /** A route taking the query {@code parameters} (a request naming any other is refused before the handler). */
+  static Route route(ObjectMapper mapper, List<String> parameters, Handler handler) {
     return (req, res) -> {
-      Object body = handler.handle(req, res);
+      Object body = handler.handle(Params.query(req, parameters), req, res);
       res.type("application/json");
       return write(mapper, body);
     };

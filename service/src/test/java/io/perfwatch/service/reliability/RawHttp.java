@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,20 +18,28 @@ import java.util.regex.Pattern;
  * HTTP/1.1 over a plain socket, for what {@code java.net.http.HttpClient} will not send: a {@code Content-Length} it
  * does not back with a body, a {@code Transfer-Encoding} in another letter case, a body that never ends, malformed
  * headers. The request asks for {@code Connection: close}; the answer is read until its {@code Content-Length} is
- * complete (a server that has not read a declared body may keep the connection open).
+ * complete (a server that has not read a declared body may keep the connection open), or until the server closes.
  */
-final class RawHttp {
+public final class RawHttp {
   private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^Content-Length:\\s*(\\d+)");
 
   private RawHttp() {}
 
   /** The status code and the rest of an answer. */
-  record Answer(int status, String text) {
+  public record Answer(int status, String text) {
 
     /** The body: everything after the blank line that ends the headers (the demo and the API never chunk). */
-    String body() {
+    public String body() {
       int end = text.indexOf("\r\n\r\n");
       return end < 0 ? "" : text.substring(end + 4);
+    }
+
+    /** The first value of the header {@code name} (in any letter case), if the answer has it. */
+    public Optional<String> header(String name) {
+      int end = text.indexOf("\r\n\r\n");
+      Matcher header = Pattern.compile("(?im)^" + Pattern.quote(name) + ":[ \t]*(.*?)[ \t]*$")
+          .matcher(end < 0 ? text : text.substring(0, end));
+      return header.find() ? Optional.of(header.group(1)) : Optional.empty();
     }
   }
 
@@ -38,7 +47,7 @@ final class RawHttp {
    * Sends {@code head} (request line and headers, each ending in CRLF, without the blank line), then {@code body}
    * as it is, keeps the socket's sending side open, and reads the answer; {@code timeout} bounds each read.
    */
-  static Answer exchange(int port, String head, byte[] body, Duration timeout) {
+  public static Answer exchange(int port, String head, byte[] body, Duration timeout) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout((int) timeout.toMillis());
