@@ -32,7 +32,7 @@ final class HttpErrors {
       case 501 -> "not_implemented";
       case 503 -> "unavailable";
       case 505 -> "http_version_not_supported";
-      default -> "http_" + status;
+      default -> status >= 500 ? "internal_error" : "bad_request";
     };
   }
 

@@ -59,6 +59,17 @@ abstract class DemoScenarios {
         "application/json"));
     assertThat(client.get("/api/transactions?user_id=abc").body()).isEqualTo("{\"error\":{\"code\":"
         + "\"invalid_parameter\",\"message\":\"user_id must be a positive whole number, got 'abc'\"}}");
+    assertThat(client.get("/api/transactions?limit=1&limit=2").body()).isEqualTo("{\"error\":{\"code\":"
+        + "\"invalid_parameter\",\"message\":\"limit was given 2 times; give it once\"}}");
+  }
+
+  @Test
+  void everyRouteRefusesParametersItDoesNotTake() {
+    assertThat(client.get("/api/transactions?limt=5")).isEqualTo(new Reply(400, "{\"error\":{\"code\":"
+        + "\"unknown_parameter\",\"message\":\"unknown parameter 'limt'; allowed: user_id, limit\"}}",
+        "application/json"));
+    assertThat(client.get("/api/reports/monthly?year=2024").body()).isEqualTo("{\"error\":{\"code\":"
+        + "\"unknown_parameter\",\"message\":\"unknown parameter 'year'; this endpoint takes no parameters\"}}");
   }
 
   @Test
