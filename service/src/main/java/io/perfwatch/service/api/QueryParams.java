@@ -2,6 +2,7 @@ package io.perfwatch.service.api;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * guessed at.
  */
 final class QueryParams {
+  private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
+
   private final QueryString query;
 
   private QueryParams(QueryString query) {
@@ -31,13 +34,17 @@ final class QueryParams {
     if (raw == null) {
       return defaultValue;
     }
-    try {
-      int value = Integer.parseInt(raw.trim());
-      if (value >= min && value <= max) {
-        return value;
+    String digits = raw.trim();
+    // ASCII digits only: Integer.parseInt would also take other scripts' digits (e.g. Arabic-Indic)
+    if (ASCII_INTEGER.matcher(digits).matches()) {
+      try {
+        int value = Integer.parseInt(digits);
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // too large for an int: reported below with the allowed range
       }
-    } catch (NumberFormatException e) {
-      // reported below with the allowed range
     }
     throw ApiException.badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ", was "
         + ClientText.quote(raw));

@@ -89,6 +89,7 @@ class ApiRefusalsTest {
       "/api/v1/performance/endpoints?top_n=1001|'top_n' must be a whole number from 1 to 1000, was '1001'",
       "/api/v1/performance/endpoints?top_n=-1|'top_n' must be a whole number from 1 to 1000, was '-1'",
       "/api/v1/performance/database?minutes=1e3|'minutes' must be a whole number from 1 to 1440, was '1e3'",
+      "/api/v1/performance/database?minutes=%D9%A5|'minutes' must be a whole number from 1 to 1440, was '\u0665'",
       "/api/v1/performance/alerts?hours=25|'hours' must be a whole number from 1 to 24, was '25'",
       "/api/v1/performance/alerts?severity=urgent|'severity' must be one of [low, medium, high, critical], was 'urgent'",
       "/api/v1/performance/alerts?hours=1&hours=2|'hours' was given 2 times; give it once",
