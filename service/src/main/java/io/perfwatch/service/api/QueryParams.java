@@ -34,7 +34,7 @@ final class QueryParams {
     if (raw == null) {
       return defaultValue;
     }
-    String digits = raw.trim();
+    String digits = unspaced(raw);
     // ASCII digits only: Integer.parseInt would also take other scripts' digits (e.g. Arabic-Indic)
     if (ASCII_INTEGER.matcher(digits).matches()) {
       try {
@@ -55,7 +55,7 @@ final class QueryParams {
     if (raw == null) {
       return defaultValue;
     }
-    return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+    return switch (unspaced(raw).toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
       default -> throw ApiException.badRequest("'" + name + "' must be true or false, was " + ClientText.quote(raw));
@@ -68,11 +68,27 @@ final class QueryParams {
     if (raw == null) {
       return defaultValue;
     }
-    String value = raw.trim().toLowerCase(Locale.ROOT);
+    String value = unspaced(raw).toLowerCase(Locale.ROOT);
     if (allowed.contains(value)) {
       return value;
     }
     throw ApiException.badRequest("'" + name + "' must be one of " + allowed + ", was " + ClientText.quote(raw));
+  }
+
+  /**
+   * The value without surrounding spaces (a {@code +} in a query string is a space); nothing else is ignored,
+   * control characters included ({@code String.trim()} would drop those).
+   */
+  private static String unspaced(String raw) {
+    int from = 0;
+    int to = raw.length();
+    while (from < to && raw.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && raw.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return raw.substring(from, to);
   }
 
   private @Nullable String single(String name) {

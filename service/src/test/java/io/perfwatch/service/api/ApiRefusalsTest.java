@@ -85,6 +85,7 @@ class ApiRefusalsTest {
       "/api/v1/performance/metrics?minutes=0|'minutes' must be a whole number from 1 to 1440, was '0'",
       "/api/v1/performance/metrics?minutes=abc|'minutes' must be a whole number from 1 to 1440, was 'abc'",
       "/api/v1/performance/metrics?minutes=1441|'minutes' must be a whole number from 1 to 1440, was '1441'",
+      "/api/v1/performance/metrics?minutes=5%00|'minutes' must be a whole number from 1 to 1440, was '5?'",
       "/api/v1/performance/metrics?include_system=maybe|'include_system' must be true or false, was 'maybe'",
       "/api/v1/performance/endpoints?top_n=1001|'top_n' must be a whole number from 1 to 1000, was '1001'",
       "/api/v1/performance/endpoints?top_n=-1|'top_n' must be a whole number from 1 to 1000, was '-1'",

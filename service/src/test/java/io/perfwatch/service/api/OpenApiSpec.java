@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,16 +72,36 @@ final class OpenApiSpec {
 
   /** The documented path (e.g. {@code /a/{path}}) that a concrete request path matches. */
   String documentedPath(String requestPath) {
+    return findDocumentedPath(requestPath)
+        .orElseThrow(() -> new AssertionError("expected one documented path for " + requestPath));
+  }
+
+  /** The documented path that a concrete request path matches, if exactly one does. */
+  Optional<String> findDocumentedPath(String requestPath) {
     List<String> matches = new ArrayList<>();
     document.get("paths").fieldNames().forEachRemaining(p -> {
       if (requestPath.matches(Pattern.quote(p).replaceAll("\\{[^}]+}", "\\\\E.+\\\\Q"))) {
         matches.add(p);
       }
     });
-    if (matches.size() != 1) {
-      throw new AssertionError("expected one documented path for " + requestPath + ", found " + matches);
-    }
-    return matches.get(0);
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  /** The operation's documented response for the status, else its {@code default}; empty for no such operation. */
+  Optional<Response> responseOrDefault(String method, String documentedPath, int status) {
+    JsonNode responses = document.path("paths").path(documentedPath).path(method.toLowerCase(Locale.ROOT))
+        .path("responses");
+    JsonNode response = responses.has(Integer.toString(status)) ? responses.get(Integer.toString(status))
+        : responses.path("default");
+    return response.isMissingNode() ? Optional.empty() : Optional.of(new Response(resolve(response)));
+  }
+
+  /** Every operation's documented 200 response. */
+  List<Response> successes() {
+    List<Response> successes = new ArrayList<>();
+    document.get("paths").forEach(path -> path.forEach(operation -> successes.add(new Response(
+        resolve(operation.path("responses").path("200"))))));
+    return successes;
   }
 
   /** The documented response of an operation for a status; fails when the document has none. */

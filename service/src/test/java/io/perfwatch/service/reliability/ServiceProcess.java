@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * that perfwatch's own loggers run at TRACE, so nothing they could ever print is filtered out of the capture. (In
  * the test JVM, loggers are created once with the test configuration's WARN level and cannot be raised.)
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("perfwatch serving on http://localhost:(\\d+) ");
   private static final List<String> LOGGING = List.of(
       "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
    * Runs {@code main} with the test class path in {@code workDir}: the environment is this one without any
    * {@code PERFORMANCE_*} variable, plus {@code env}. Returns once the service logs the port it serves on.
    */
-  ServiceProcess(Class<?> main, Map<String, String> env, Path workDir) {
+  public ServiceProcess(Class<?> main, Map<String, String> env, Path workDir) {
     this(main, env, workDir, "perfwatch serving on ");
   }
 
@@ -69,16 +69,16 @@ final class ServiceProcess implements AutoCloseable {
     port = Integer.parseInt(serving.group(1));
   }
 
-  URI baseUri() {
+  public URI baseUri() {
     return URI.create("http://localhost:" + port);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Everything written so far; after {@link #close()}, everything written until the JVM exited. */
-  String output() {
+  public String output() {
     return output.toString();
   }
 
