@@ -1,6 +1,7 @@
 package io.perfwatch.service;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.service.api.AcceptAnything;
 import io.perfwatch.service.api.JsonErrorHandler;
 import io.perfwatch.service.demo.DemoApp;
 import io.perfwatch.service.demo.TrafficGenerator;
@@ -53,7 +54,10 @@ public final class PerfWatchService implements AutoCloseable {
     // Spark's default handler calls System.exit(100); keep the failure and throw it from start() instead.
     http.initExceptionHandler(startFailure::set);
     // before any route (Spark fixes its embedded server at the first one); what Jetty answers on its own is JSON too
-    perfWatch.instrument(http, JsonErrorHandler::install);
+    perfWatch.instrument(http, server -> {
+      JsonErrorHandler.install(server);
+      AcceptAnything.install(server);
+    });
     this.monitoring = new Monitoring(perfWatch, config.monitoring());
   }
 

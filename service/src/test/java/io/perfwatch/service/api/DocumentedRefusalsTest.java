@@ -108,6 +108,19 @@ class DocumentedRefusalsTest {
     assertThat(spec.response("GET", API + "/health", status).violations(parse(answer.body()))).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"*/*;q=0", "application/json;q=0", "image/png"})
+  void theAcceptHeaderNeverHidesAnEndpoint(String accept) {
+    HttpResponse<String> health = client.get(API + "/health", "Accept", accept);
+    HttpResponse<String> metrics = client.get("/metrics", "Accept", accept);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(spec.response("GET", API + "/health", 200).violations(json(health))).isEmpty();
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(metrics.body()).contains("# TYPE db_connection_acquire_seconds histogram");
+  }
+
   private static JsonNode parse(String body) {
     try {
       return new ObjectMapper().readTree(body);

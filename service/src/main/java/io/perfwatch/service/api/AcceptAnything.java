@@ -1,0 +1,42 @@
+package io.perfwatch.service.api;
+
+import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import spark.utils.MimeParse;
+
+/**
+ * Disregards an {@code Accept} header that accepts nothing at all (e.g. {@code *}{@code /*;q=0}), as RFC 9110
+ * (12.5.1) allows: Spark matches routes against it and would find none, so an existing endpoint would answer
+ * 404 "no such endpoint". Every resource here has one representation; such a request gets it.
+ */
+public final class AcceptAnything implements HttpConfiguration.Customizer {
+  private static final List<String> ANY = List.of("*/*");
+
+  private AcceptAnything() {}
+
+  /** Adds the customizer to each HTTP connector of {@code server}: before it starts, connectors added. */
+  public static void install(Server server) {
+    for (Connector connector : server.getConnectors()) {
+      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+      if (http != null) {
+        http.getHttpConfiguration().addCustomizer(new AcceptAnything());
+      }
+    }
+  }
+
+  @Override
+  public void customize(Connector connector, HttpConfiguration channelConfig, Request request) {
+    HttpFields fields = request.getHttpFields();
+    String accept = fields.get(HttpHeader.ACCEPT);
+    // the check Spark's route matching makes, against a route that takes any type
+    if (accept != null && MimeParse.bestMatch(ANY, accept).equals(MimeParse.NO_MIME_TYPE)) {
+      fields.put(HttpHeader.ACCEPT, "*/*");
+    }
+  }
+}
