@@ -11,9 +11,10 @@ import org.eclipse.jetty.server.Server;
 import spark.utils.MimeParse;
 
 /**
- * Disregards an {@code Accept} header that accepts nothing at all (e.g. {@code *}{@code /*;q=0}), as RFC 9110
- * (12.5.1) allows: Spark matches routes against it and would find none, so an existing endpoint would answer
- * 404 "no such endpoint". Every resource here has one representation; such a request gets it.
+ * Disregards an {@code Accept} header that accepts nothing at all (e.g. {@code *}{@code /*;q=0}) or that Spark cannot
+ * parse (e.g. {@code ;}), as RFC 9110 (12.5.1) allows: Spark matches routes against it and would find none, so an
+ * existing endpoint would answer 404 "no such endpoint", or fail on it with a 500. Every resource here has one
+ * representation; such a request gets it ({@code /metrics} its default format).
  */
 public final class AcceptAnything implements HttpConfiguration.Customizer {
   private static final List<String> ANY = List.of("*/*");
@@ -34,9 +35,17 @@ public final class AcceptAnything implements HttpConfiguration.Customizer {
   public void customize(Connector connector, HttpConfiguration channelConfig, Request request) {
     HttpFields fields = request.getHttpFields();
     String accept = fields.get(HttpHeader.ACCEPT);
-    // the check Spark's route matching makes, against a route that takes any type
-    if (accept != null && MimeParse.bestMatch(ANY, accept).equals(MimeParse.NO_MIME_TYPE)) {
+    if (accept != null && !acceptsAnything(accept)) {
       fields.put(HttpHeader.ACCEPT, "*/*");
+    }
+  }
+
+  /** The check Spark's route matching makes, against a route that takes any type. */
+  private static boolean acceptsAnything(String accept) {
+    try {
+      return !MimeParse.bestMatch(ANY, accept).equals(MimeParse.NO_MIME_TYPE);
+    } catch (RuntimeException e) { // ";" throws ArrayIndexOutOfBoundsException
+      return false;
     }
   }
 }

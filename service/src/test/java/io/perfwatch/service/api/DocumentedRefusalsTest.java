@@ -109,7 +109,7 @@ class DocumentedRefusalsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"*/*;q=0", "application/json;q=0", "image/png"})
+  @CsvSource(delimiter = '|', value = {"*/*;q=0", "application/json;q=0", "image/png", "';;;'", "','"})
   void theAcceptHeaderNeverHidesAnEndpoint(String accept) {
     HttpResponse<String> health = client.get(API + "/health", "Accept", accept);
     HttpResponse<String> metrics = client.get("/metrics", "Accept", accept);
