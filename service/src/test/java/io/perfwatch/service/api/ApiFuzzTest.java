@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.jqwik.api.Example;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tag;
@@ -71,7 +73,10 @@ class ApiFuzzTest {
       service.close();
       log = service.output();
     }
-    System.out.println("API fuzz, seed " + seed + ": " + checks.checked() + " requests " + checks.counts());
+    System.out.println("API fuzz, seed " + seed + ": " + checks.checked() + " requests " + checks.counts()
+        + "; the service's warnings by logger: " + log.lines().filter(l -> l.contains(" WARN "))
+        .collect(Collectors.groupingBy(l -> l.replaceAll("^\\S+ WARN (\\S+) .*$", "$1"), TreeMap::new,
+            Collectors.counting())));
     assertThat(checks.checked()).isEqualTo(count + AUTH_REQUESTS);
     assertThat(STACK_TRACE.matcher(log).find()).as(log).isFalse();
     assertThat(log).doesNotContain("internal error");
