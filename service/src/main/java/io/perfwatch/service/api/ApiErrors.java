@@ -28,7 +28,7 @@ final class ApiErrors {
       int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400;
       res.status(status);
       res.type("application/json");
-      res.body(Json.write(HttpErrors.of(status, e.getReason(), 0)));
+      res.body(Json.write(HttpErrors.of(status, e.getReason(), HttpErrors.DEFAULT_HEADER_LIMIT)));
     });
     http.exception(Exception.class, (e, req, res) -> {
       String id = UUID.randomUUID().toString();

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * is stable per status; the message says what to change, with Jetty's reason (sanitized) where it helps.
  */
 final class HttpErrors {
+  /** Jetty's default limit on the request line and on the headers, in bytes. */
+  static final int DEFAULT_HEADER_LIMIT = 8192;
   private static final int MAX_REASON = 80;
 
   private HttpErrors() {}

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JsonErrorHandler extends ErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
-  private static final int DEFAULT_HEADER_LIMIT = 8192;
 
   private final int headerLimit;
 
@@ -42,7 +41,7 @@ public final class JsonErrorHandler extends ErrorHandler {
   public static void install(Server server) {
     int limit = Arrays.stream(server.getConnectors()).map(c -> c.getConnectionFactory(HttpConnectionFactory.class))
         .filter(Objects::nonNull).mapToInt(f -> f.getHttpConfiguration().getRequestHeaderSize()).min()
-        .orElse(DEFAULT_HEADER_LIMIT);
+        .orElse(HttpErrors.DEFAULT_HEADER_LIMIT);
     server.setErrorHandler(new JsonErrorHandler(limit));
   }
 
