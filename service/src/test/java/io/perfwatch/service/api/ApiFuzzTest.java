@@ -7,6 +7,7 @@ import io.perfwatch.service.Main;
 import io.perfwatch.service.reliability.RawHttp;
 import io.perfwatch.service.reliability.ServiceProcess;
 import io.perfwatch.testkit.LoopbackClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,10 +48,10 @@ class ApiFuzzTest {
     FuzzRequests requests = new FuzzRequests(spec, TOKEN);
     FuzzChecks checks = new FuzzChecks(spec);
     Random random = new Random(seed);
-    String log;
-    try (ServiceProcess service = new ServiceProcess(Main.class, Map.of("PERFORMANCE_HTTP_PORT", "0",
+    ServiceProcess service = new ServiceProcess(Main.class, Map.of("PERFORMANCE_HTTP_PORT", "0",
         "PERFORMANCE_ADMIN_TOKEN", TOKEN, "PERFORMANCE_DEMO_TRAFFIC", "true", "PERFORMANCE_MAX_QUERY_TIME_MS", "1"),
-        Files.createTempDirectory("api-fuzz"))) {
+        Files.createTempDirectory("api-fuzz"));
+    try {
       LoopbackClient client = new LoopbackClient(service.baseUri());
       await().atMost(Duration.ofSeconds(60)).until(() -> ApiClient.json(client.get(API + "/metrics?minutes=5"))
           .at("/requests/total_requests").asLong() >= 20);
@@ -67,12 +68,15 @@ class ApiFuzzTest {
       }
 
       assertThat(checks.report()).as("seed %d", seed).isEmpty();
-      assertThat(client.get(API + "/health").statusCode()).isEqualTo(200);
+      HttpResponse<String> health = client.get(API + "/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(spec.response("GET", API + "/health", 200).violations(ApiClient.json(health))).isEmpty();
       assertThat(client.get("/metrics").body()).doesNotContainPattern(
           "(?m)^perfwatch_instrumentation_errors_total\\{[^}]*} [1-9]");
+    } finally {
       service.close();
-      log = service.output();
     }
+    String log = service.output();
     System.out.println("API fuzz, seed " + seed + ": " + checks.checked() + " requests " + checks.counts()
         + "; the service's warnings by logger: " + log.lines().filter(l -> l.contains(" WARN "))
         .collect(Collectors.groupingBy(l -> l.replaceAll("^\\S+ WARN (\\S+) .*$", "$1"), TreeMap::new,

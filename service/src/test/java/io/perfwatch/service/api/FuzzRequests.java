@@ -22,7 +22,6 @@ import net.jqwik.api.Tuple;
  */
 final class FuzzRequests {
   static final String HOST = "Host: localhost\r\n";
-  private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
   private static final List<String> ROUTES = List.of("api/transactions/:id", "/api/transactions/42",
       "api/users/:id/summary", "api/users/7/summary", "api/reports/monthly", "api/transactions", "demo/sleep",
       "demo/status/500", "api/nothing", "/api/users/7/summary/");
@@ -83,9 +82,9 @@ final class FuzzRequests {
             : op.query().get(0).name() + "=" + m)));
     if (!op.query().isEmpty()) {
       Arbitrary<Parameter> parameter = Arbitraries.of(op.query());
-      bad.add(parameter.flatMap(p -> invalidValue(p.schema()).map(v -> p.name() + "=" + encode(v))));
-      bad.add(parameter.flatMap(p -> validValue(p.schema()).map(v -> p.name() + "=" + encode(v) + "&" + p.name()
-          + "=" + encode(v))));
+      bad.add(parameter.flatMap(p -> FuzzValues.invalid(p.schema()).map(v -> p.name() + "=" + encode(v))));
+      bad.add(parameter.flatMap(p -> FuzzValues.valid(p.schema()).map(v -> p.name() + "=" + encode(v) + "&"
+          + p.name() + "=" + encode(v))));
     }
     return Combinators.combine(pathOf(op), query(op), Arbitraries.oneOf(bad)).as((path, valid, extra) ->
         FuzzRequest.of("invalid", op.method(), path + "?" + (valid.isEmpty() ? "" : valid + "&") + extra, headers(op),
@@ -136,7 +135,7 @@ final class FuzzRequests {
     if (op.query().isEmpty()) {
       return Arbitraries.just("");
     }
-    List<Arbitrary<String>> parts = op.query().stream().map(p -> validValue(p.schema())
+    List<Arbitrary<String>> parts = op.query().stream().map(p -> FuzzValues.valid(p.schema())
         .map(v -> p.name() + "=" + encode(v)).injectNull(0.4)).toList();
     return Combinators.combine(parts).as(l -> l.stream().filter(Objects::nonNull).collect(Collectors.joining("&")));
   }
@@ -148,59 +147,6 @@ final class FuzzRequests {
     return Arbitraries.oneOf(typo, Arbitraries.strings().withCharRange('a', 'z').withChars('_').ofMinLength(1)
         .ofMaxLength(12), Arbitraries.strings().all().ofMinLength(1).ofMaxLength(10))
         .filter(n -> !allowed.contains(n)).map(n -> encode(n) + "=1");
-  }
-
-  static Arbitrary<String> validValue(JsonNode schema) {
-    return switch (schema.get("type").asText()) {
-      case "integer" -> Arbitraries.integers().between(schema.get("minimum").asInt(), schema.get("maximum").asInt())
-          .map(String::valueOf);
-      case "boolean" -> Arbitraries.of("true", "false", "1", "0", "yes", "no").flatMap(FuzzRequests::anyCase);
-      default -> Arbitraries.of(texts(schema.get("enum"))).flatMap(FuzzRequests::anyCase);
-    };
-  }
-
-  /** Values the schema rejects (as the service reads a query value: surrounding spaces ignored, enums any case). */
-  static Arbitrary<String> invalidValue(JsonNode schema) {
-    Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(30);
-    Arbitrary<String> candidates = switch (schema.get("type").asText()) {
-      case "integer" -> Arbitraries.oneOf(
-          Arbitraries.integers().lessOrEqual(schema.get("minimum").asInt() - 1).map(String::valueOf),
-          Arbitraries.integers().greaterOrEqual(schema.get("maximum").asInt() + 1).map(String::valueOf),
-          Arbitraries.of("", " ", "1.5", "1e3", "0x1F", "+-1", "99999999999", "NaN", "\u0665", "\uff15", "5 5",
-              "5\u0000", "\t5"),
-          Arbitraries.strings().numeric().ofMinLength(11).ofMaxLength(6_000), anyText);
-      case "boolean" -> Arbitraries.oneOf(Arbitraries.of("maybe", "2", "tru", "", "\uff54rue", "yes!", "true\u0000"),
-          anyText);
-      default -> Arbitraries.oneOf(Arbitraries.of("bogus", "", "x".repeat(200)), Arbitraries.of(texts(schema.get(
-          "enum"))).map(v -> v + "x"), anyText);
-    };
-    return candidates.filter(v -> !isValid(schema, v));
-  }
-
-  static boolean isValid(JsonNode schema, String value) {
-    String v = value.replaceAll("^ +| +$", "");
-    return switch (schema.get("type").asText()) {
-      case "integer" -> ASCII_INTEGER.matcher(v).matches() && inRange(v, schema);
-      case "boolean" -> List.of("true", "false", "1", "0", "yes", "no").contains(v.toLowerCase(Locale.ROOT));
-      default -> texts(schema.get("enum")).stream().anyMatch(e -> e.toLowerCase(Locale.ROOT)
-          .equals(v.toLowerCase(Locale.ROOT)));
-    };
-  }
-
-  private static boolean inRange(String digits, JsonNode schema) {
-    long value = Long.parseLong(digits);
-    return value >= schema.get("minimum").asLong() && value <= schema.get("maximum").asLong();
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
-  }
-
-  private static Arbitrary<String> anyCase(String value) {
-    return Arbitraries.of(value, value.toUpperCase(Locale.ROOT), value.substring(0, 1).toUpperCase(Locale.ROOT)
-        + value.substring(1).toLowerCase(Locale.ROOT));
   }
 
   static String encode(String value) {
