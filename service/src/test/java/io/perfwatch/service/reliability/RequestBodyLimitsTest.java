@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code POST /api/transactions}, the one route that reads a request body, over real HTTP: bodies up to the
  * documented 16 KiB are parsed, larger ones are a 413 whether they declare their length or are chunked (and are
  * refused without being read in full), anything but {@code application/json} is a 415, and every refusal is counted
- * in {@code /metrics} under its status. {@code POST /api/v1/performance/analyze} takes no body and never reads one.
+ * in {@code /metrics} under its status. {@code POST /api/v1/performance/analyze} takes no body: it refuses one
+ * (415) without reading it.
  */
 @Tag("reliability")
 class RequestBodyLimitsTest {
@@ -171,12 +172,13 @@ class RequestBodyLimitsTest {
   }
 
   @Test
-  void analyzeTakesNoBodyAndNeverWaitsForOne() {
+  void analyzeRefusesABodyWithoutWaitingForIt() {
     RawHttp.Answer answer = rawPost("/api/v1/performance/analyze", "Authorization: Bearer " + TOKEN
         + "\r\nContent-Type: application/json\r\nContent-Length: " + ONE_GIB + "\r\n", FIRST_KIB);
 
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body()).startsWith("{\"timestamp\":");
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.body()).isEqualTo("{\"error\":{\"code\":\"unsupported_media_type\",\"message\":\"POST "
+        + "/api/v1/performance/analyze takes no request body; send the request without one\"}}");
   }
 
   /** {@code http_server_requests_seconds_count} of {@code POST /api/transactions} with {@code status}. */
