@@ -2,12 +2,11 @@ package io.perfwatch.exporter.http;
 
 import io.perfwatch.exporter.jdbc.RequestQueries;
 import org.jspecify.annotations.Nullable;
-import spark.route.HttpMethod;
 
 /**
  * The state of the request that the current thread is serving. One instance per thread, reset per request, so the
- * hot path allocates nothing for it. Route and exception are filled in by the Spark hooks ({@link RouteCapture})
- * between the before and the afterAfter filter, which all run on the request thread.
+ * hot path allocates nothing for it. Route and exception may be filled in by a framework's hooks (the Spark adapter's
+ * route matcher) while the request is served, on the request thread.
  */
 final class ActiveRequest {
   private static final ThreadLocal<ActiveRequest> CURRENT = ThreadLocal.withInitial(() -> {
@@ -38,15 +37,15 @@ final class ActiveRequest {
   }
 
   /**
-   * Called by the Spark route hook with the route template that matched (null: none), once per request: the first
-   * lookup is Spark's real one. The method is Spark's too, which honours {@code X-HTTP-Method-Override}.
+   * Called by a framework's route hook with the route template that matched (null: none), once per request: the
+   * first lookup is the real one. The method is the framework's too (Spark honours {@code X-HTTP-Method-Override}).
    */
-  static void routeLookedUp(HttpMethod method, @Nullable String template) {
+  static void routeLookedUp(String method, @Nullable String template) {
     ActiveRequest r = CURRENT.get();
     if (r.active && !r.routeLookedUp) {
       r.routeLookedUp = true;
       r.route = template;
-      r.method = HttpMethods.canonical(method);
+      r.method = method;
       RequestQueries queries = r.queries.ifActive();
       if (queries != null && template != null) {
         queries.route(r.method, "/".equals(template) ? "root" : template); // the statements it runs next

@@ -1,7 +1,5 @@
 package io.perfwatch.exporter.http;
 
-import spark.route.HttpMethod;
-
 /** Canonical method names: the method is client input, so anything non-standard becomes UNKNOWN. */
 final class HttpMethods {
   static final String UNKNOWN = "UNKNOWN";
@@ -22,22 +20,6 @@ final class HttpMethods {
       case "TRACE" -> 7;
       case "CONNECT" -> 8;
       default -> 9;
-    };
-  }
-
-  /** Spark's method (never the filter pseudo-methods), canonical; a switch on the enum allocates nothing. */
-  static String canonical(HttpMethod method) {
-    return switch (method) {
-      case get -> "GET";
-      case post -> "POST";
-      case put -> "PUT";
-      case delete -> "DELETE";
-      case patch -> "PATCH";
-      case head -> "HEAD";
-      case options -> "OPTIONS";
-      case trace -> "TRACE";
-      case connect -> "CONNECT";
-      default -> UNKNOWN;
     };
   }
 

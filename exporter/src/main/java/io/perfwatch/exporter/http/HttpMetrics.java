@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import javax.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +63,7 @@ public final class HttpMetrics {
    * Starts timing the request on the current thread; false when monitoring is off or the path is excluded, in
    * which case {@link #end} must not be called.
    */
-  public boolean begin(HttpServletRequest request) {
+  public boolean begin(InboundRequest request) {
     try {
       return start(request);
     } catch (RuntimeException e) {
@@ -96,18 +95,18 @@ public final class HttpMetrics {
     }
   }
 
-  private boolean start(HttpServletRequest request) {
+  private boolean start(InboundRequest request) {
     ActiveRequest r = ActiveRequest.current();
     if (r.active) {
       errors.record(new IllegalStateException("a request on this thread never ended; it is not recorded"));
       release(r); // do not let in-flight drift or its statements count for the next request
     }
-    String path = pathWithinApp(request);
+    String path = request.path();
     if (!config.enabled() || isExcluded(path)) {
       return false;
     }
     r.startMillis = System.currentTimeMillis();
-    r.method = HttpMethods.canonical(request.getMethod());
+    r.method = HttpMethods.canonical(request.method());
     r.tenantId = config.trackTenantMetrics() ? tenants.label(identity.tenantId(request)) : null;
     r.userId = config.trackUserMetrics() ? TenantLabels.userId(identity.userId(request)) : null;
     if (threadUsage != null) {
@@ -129,9 +128,17 @@ public final class HttpMetrics {
     }
   }
 
-  /** Records the exception that ends the request (the servlet filter's path; Spark's is automatic). */
-  public void exception(Throwable t) {
+  /** Records the exception that ends the request on the current thread (when the framework hands it over). */
+  public static void exception(Throwable t) {
     ActiveRequest.exceptionRaised(t);
+  }
+
+  /**
+   * Called by a framework's route matcher on the request thread with the method it matched and the route template
+   * (null: no route matched); the first call of a request counts. The method should be an upper-case constant.
+   */
+  public static void routeMatched(String method, @Nullable String template) {
+    ActiveRequest.routeLookedUp(HttpMethods.canonical(method), template);
   }
 
   /** Finishes the request on the current thread with the status the client receives. */
@@ -218,13 +225,6 @@ public final class HttpMetrics {
     } finally {
       r.reset();
     }
-  }
-
-  /** The path the app sees: without the servlet context path, so exclusions work under any context. */
-  static String pathWithinApp(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
   }
 
   /** Failures inside this instrumentation so far (zero in a healthy app). */

@@ -1,5 +1,6 @@
 package io.perfwatch.exporter.jdbc;
 
+import com.p6spy.engine.event.JdbcEventListener;
 import com.p6spy.engine.spy.P6DataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,7 +105,8 @@ public final class JdbcMetrics {
     PerfWatchP6Module.register(listener);
   }
 
-  JdbcMetricsListener listener() {
+  /** The P6Spy listener a wrapped DataSource reports to (for benchmarks that time it without a database). */
+  public JdbcEventListener listener() {
     return listener;
   }
 
