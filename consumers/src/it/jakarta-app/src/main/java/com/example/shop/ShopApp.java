@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.http.RouteTemplates;
 import io.perfwatch.jakarta.PerfWatchFilter;
 import io.perfwatch.jakarta.PerfWatchMetricsServlet;
@@ -23,13 +24,14 @@ public final class ShopApp {
   private ShopApp() {}
 
   public static void main(String[] args) throws Exception {
-    start(8080, PerfWatch.builder().build().start()).join();
+    start(8080).join();
   }
 
-  public static Server start(int port, PerfWatch perfwatch) throws Exception {
+  public static Server start(int port) throws Exception {
     Server server = new Server(port);
     ServletContextHandler context = new ServletContextHandler();
     // tag::recipe[]
+    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.fromEnvironment()).build().start();
     context.addFilter(new FilterHolder(new PerfWatchFilter(perfwatch, RouteTemplates.of("/products/:id"))),
         "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new PerfWatchMetricsServlet(perfwatch)), "/metrics");

@@ -2,7 +2,6 @@ package com.example.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.testkit.CapturedStderr;
 import io.perfwatch.testkit.LoopbackClient;
 import io.perfwatch.testkit.ResolvedDependencies;
@@ -19,7 +18,7 @@ class ShopAppTest {
   void recordsRouteTemplatesAndTheStatusTheClientReceived() throws Exception {
     Server server;
     try (CapturedStderr stderr = new CapturedStderr()) {
-      server = ShopApp.start(0, PerfWatch.builder().build());
+      server = ShopApp.start(0);
       assertThat(stderr.lines()).filteredOn(l -> l.startsWith("perfwatch:")).containsExactly(
           "perfwatch: no SLF4J provider found, so perfwatch's warnings and alerts will not be visible; "
               + "add one to the app, e.g. org.slf4j:slf4j-simple");

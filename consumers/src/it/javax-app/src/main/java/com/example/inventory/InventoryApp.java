@@ -1,6 +1,7 @@
 package com.example.inventory;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.http.RouteTemplates;
 import io.perfwatch.servlet.PerfWatchFilter;
 import io.perfwatch.servlet.PerfWatchMetricsServlet;
@@ -21,16 +22,17 @@ public final class InventoryApp {
   private InventoryApp() {}
 
   public static void main(String[] args) throws Exception {
-    start(8080, PerfWatch.builder().build().start()).join();
+    start(8080).join();
   }
 
-  public static Server start(int port, PerfWatch perfwatch) throws Exception {
+  public static Server start(int port) throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(port);
     server.addConnector(connector);
     ServletContextHandler inventory = new ServletContextHandler(server, "/inventory");
     // tag::recipe[]
+    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.fromEnvironment()).build().start();
     RouteTemplates routes = RouteTemplates.of("/items/:sku", "/items/:sku/stock");
     inventory.addFilter(new FilterHolder(new PerfWatchFilter(perfwatch, routes)), "/*",
         EnumSet.of(DispatcherType.REQUEST));

@@ -2,7 +2,6 @@ package com.example.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.testkit.CapturedStderr;
 import io.perfwatch.testkit.LoopbackClient;
 import io.perfwatch.testkit.ResolvedDependencies;
@@ -17,7 +16,7 @@ class InventoryAppTest {
   void recordsRoutesBelowTheContextPathAndTheAppsExceptions() throws Exception {
     Server server;
     try (CapturedStderr stderr = new CapturedStderr()) {
-      server = InventoryApp.start(0, PerfWatch.builder().build());
+      server = InventoryApp.start(0);
       assertThat(stderr.lines()).filteredOn(l -> l.startsWith("perfwatch:")).singleElement()
           .satisfies(l -> assertThat(l).startsWith("perfwatch: no SLF4J provider found"));
     }

@@ -1,6 +1,7 @@
 package com.example.orders;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.spark.SparkPerfWatch;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,11 +18,12 @@ public final class OrdersApp {
   private OrdersApp() {}
 
   public static void main(String[] args) throws SQLException {
-    start(8080, PerfWatch.builder().build().start());
+    start(8080);
   }
 
-  public static Service start(int port, PerfWatch perfwatch) throws SQLException {
+  public static Service start(int port) throws SQLException {
     // tag::recipe[]
+    PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.fromEnvironment()).build().start();
     DataSource db = perfwatch.wrap(database());       // every statement timed, N+1 detected
     Service http = Service.ignite().port(port);
     SparkPerfWatch.instrument(perfwatch, http);        // before the first route

@@ -2,7 +2,6 @@ package com.example.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.testkit.CapturedStderr;
 import io.perfwatch.testkit.LoopbackClient;
 import io.perfwatch.testkit.ResolvedDependencies;
@@ -18,7 +17,7 @@ class OrdersAppTest {
   void timesRoutesAndStatementsOverHttp() throws Exception {
     Service http;
     try (CapturedStderr stderr = new CapturedStderr()) {
-      http = OrdersApp.start(0, PerfWatch.builder().build());
+      http = OrdersApp.start(0);
       assertThat(stderr.lines()).noneMatch(l -> l.startsWith("perfwatch: no SLF4J provider"));
     }
     LoopbackClient client = new LoopbackClient(http.port());
