@@ -5,7 +5,7 @@ import com.p6spy.engine.common.PreparedStatementInformation;
 import com.p6spy.engine.event.JdbcEventListener;
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.internal.PerfWatchInternals;
-import io.perfwatch.exporter.jdbc.RequestQueries;
+import io.perfwatch.exporter.internal.jdbc.RequestQueries;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;

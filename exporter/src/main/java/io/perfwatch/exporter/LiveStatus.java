@@ -1,6 +1,6 @@
 package io.perfwatch.exporter;
 
-import io.perfwatch.exporter.system.HostReading;
+import io.perfwatch.exporter.internal.system.HostReading;
 import java.util.Objects;
 
 /**

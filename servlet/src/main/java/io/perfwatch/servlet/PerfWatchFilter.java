@@ -1,9 +1,9 @@
 package io.perfwatch.servlet;
 
 import io.perfwatch.exporter.PerfWatch;
-import io.perfwatch.exporter.http.HttpMetrics;
 import io.perfwatch.exporter.http.RouteTemplates;
 import io.perfwatch.exporter.internal.PerfWatchInternals;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
 import io.perfwatch.servlet.internal.RequestTiming;
 import java.io.IOException;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.perfwatch.spark;
 
-import io.perfwatch.exporter.http.HttpMetrics;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
 import io.perfwatch.servlet.internal.RequestTiming;
 import java.io.IOException;
 import java.util.function.Consumer;

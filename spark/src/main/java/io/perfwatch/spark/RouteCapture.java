@@ -1,6 +1,6 @@
 package io.perfwatch.spark;
 
-import io.perfwatch.exporter.http.HttpMetrics;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import spark.ExceptionHandlerImpl;

@@ -1,8 +1,8 @@
 package io.perfwatch.spark;
 
 import io.perfwatch.exporter.PerfWatch;
-import io.perfwatch.exporter.http.HttpMetrics;
 import io.perfwatch.exporter.internal.PerfWatchInternals;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;

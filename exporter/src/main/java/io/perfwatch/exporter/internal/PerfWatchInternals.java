@@ -1,10 +1,10 @@
 package io.perfwatch.exporter.internal;
 
 import io.perfwatch.exporter.PerfWatch;
-import io.perfwatch.exporter.http.HttpMetrics;
-import io.perfwatch.exporter.jdbc.JdbcMetrics;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
+import io.perfwatch.exporter.internal.jdbc.JdbcMetrics;
+import io.perfwatch.exporter.internal.system.SystemSampler;
 import io.perfwatch.exporter.store.MetricsStore;
-import io.perfwatch.exporter.system.SystemSampler;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,10 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.internal.system.HostReading;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
-import io.perfwatch.exporter.system.HostReading;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.internal.system.HostReading;
 import io.perfwatch.exporter.store.WindowStats;
-import io.perfwatch.exporter.system.HostReading;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.alert.Severity;

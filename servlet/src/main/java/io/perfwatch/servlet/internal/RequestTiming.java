@@ -1,6 +1,6 @@
 package io.perfwatch.servlet.internal;
 
-import io.perfwatch.exporter.http.HttpMetrics;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
 import java.io.IOException;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
