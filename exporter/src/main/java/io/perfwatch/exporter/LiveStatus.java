@@ -1,6 +1,5 @@
 package io.perfwatch.exporter;
 
-import io.perfwatch.exporter.internal.system.HostReading;
 import java.util.Objects;
 
 /**

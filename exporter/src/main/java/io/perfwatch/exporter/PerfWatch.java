@@ -92,6 +92,17 @@ public final class PerfWatch implements AutoCloseable {
   }
 
   /**
+   * For apps that configure P6Spy themselves ({@code jdbc:p6spy:} URLs and a {@code spy.properties} whose
+   * {@code modulelist} names {@code io.perfwatch.exporter.jdbc.PerfWatchP6Module}) instead of {@link #wrap}: their
+   * statements report to this instance from the next connection on.
+   */
+  public void reportP6SpyModule() {
+    if (config.enabled()) {
+      jdbc.registerForP6SpyModule();
+    }
+  }
+
+  /**
    * A standalone {@code /metrics} server for apps that serve no HTTP of their own or want metrics on another port;
    * port 0 picks a free one ({@link MetricsServer#port()} tells which).
    */

@@ -1,6 +1,6 @@
 package io.perfwatch.service.api;
 
-import io.perfwatch.exporter.internal.system.HostReading;
+import io.perfwatch.exporter.HostReading;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.SystemMetrics;

@@ -1,6 +1,6 @@
 package io.perfwatch.service.api;
 
-import io.perfwatch.exporter.internal.system.HostReading;
+import io.perfwatch.exporter.HostReading;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;

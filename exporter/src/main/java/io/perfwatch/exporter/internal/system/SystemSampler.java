@@ -2,6 +2,7 @@ package io.perfwatch.exporter.internal.system;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfwatch.exporter.HostReading;
 import io.perfwatch.exporter.store.SystemMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class SystemSampler implements AutoCloseable {
   /** One sample, synchronously; public for tests and for an immediate analysis. */
   public synchronized SystemMetrics sample() {
     HostProbe p = probe();
-    HostReading reading = p == null ? HostReading.ABSENT : HostReading.read(p, failures);
+    HostReading reading = p == null ? HostReading.ABSENT : HostReader.read(p, failures);
     latest = reading;
     Map<String, Double> diskPercent = readDisks(p);
     long now = System.currentTimeMillis();

@@ -1,14 +1,11 @@
 package io.perfwatch.exporter.internal.system;
 
+import io.perfwatch.exporter.HostReading;
 import java.util.function.DoubleSupplier;
 
-/** One host reading; each field is NaN when its probe call failed. */
-public record HostReading(double systemCpu, double processCpu, double memoryUsed, double memoryTotal, double load1m) {
-  static final HostReading ABSENT = new HostReading(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-
-  public double memoryPercent() {
-    return memoryTotal > 0 ? memoryUsed * 100 / memoryTotal : Double.NaN;
-  }
+/** Takes one {@link HostReading} from a probe: a failed call leaves its field NaN and is logged once. */
+final class HostReader {
+  private HostReader() {}
 
   static HostReading read(HostProbe probe, SamplingFailures failures) {
     double total = read("memory total", () -> probe.memoryTotalBytes(), failures);
