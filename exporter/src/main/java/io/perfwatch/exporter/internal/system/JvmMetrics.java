@@ -1,10 +1,8 @@
 package io.perfwatch.exporter.internal.system;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
@@ -16,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Micrometer's JVM and process binders, the set Spring Boot registers, so {@code jvm_memory_used_bytes},
+ * Micrometer's JVM and process binders, as Spring Boot registers them, so {@code jvm_memory_used_bytes},
  * {@code jvm_gc_pause_seconds}, {@code jvm_threads_live_threads}, {@code process_uptime_seconds} and the rest carry
  * the names JVM dashboards expect. Micrometer's {@code ProcessorMetrics} is left out on purpose: it registers
  * {@code system.cpu.usage}, {@code process.cpu.usage} and {@code system.load.average.1m}, which perfwatch's host
- * sampler already publishes from OSHI (same names, same 0..1 scale); only its {@code system.cpu.count} is added here,
- * so every name has one meter.
+ * sampler already publishes from OSHI (same names, same 0..1 scale): every name has one meter. Left out too, because
+ * {@code promtool check metrics} rejects their names: {@code JvmCompilationMetrics} ({@code jvm_compilation_time_ms})
+ * and {@code system.cpu.count} ({@code _count} outside a histogram).
  */
 public final class JvmMetrics implements MeterBinder, AutoCloseable {
   private final List<AutoCloseable> closeable = new ArrayList<>();
@@ -38,12 +37,8 @@ public final class JvmMetrics implements MeterBinder, AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmInfoMetrics().bindTo(registry);
-    new JvmCompilationMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
-    Gauge.builder("system.cpu.count", Runtime.getRuntime(), Runtime::availableProcessors)
-        .description("The number of processors available to the Java virtual machine")
-        .register(registry);
   }
 
   /** Stops the GC notification listeners. */
