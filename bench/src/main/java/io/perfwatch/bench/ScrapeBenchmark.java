@@ -8,7 +8,7 @@ import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.internal.PerfWatchInternals;
 import io.perfwatch.exporter.internal.http.HttpMetrics;
-import io.perfwatch.servlet.internal.ServletInbound;
+import io.perfwatch.servlet.internal.ServletReader;
 import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
@@ -98,10 +98,10 @@ public class ScrapeBenchmark {
         .jvmMetrics(false) // the HTTP series alone, as before JVM metrics existed
         .build();
     HttpMetrics http = PerfWatchInternals.of(perfwatch).http();
-    ServletInbound request = new ServletInbound(new FakeRequest("GET", "/api/x", null));
+    FakeRequest request = new FakeRequest("GET", "/api/x", null);
     for (int i = 0; i < series; i++) {
       for (int repeat = 0; repeat < 3; repeat++) {
-        http.begin(request);
+        http.begin(request, ServletReader.INSTANCE);
         HttpMetrics.routeMatched("GET", "/api/resource" + i / STATUSES.length + "/:id");
         http.end(STATUSES[i % STATUSES.length]);
       }

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What perfwatch reads from an HTTP request, whatever the framework: the adapters (Spark, javax and jakarta
  * servlets) answer it from their own request object, and an {@link IdentityExtractor} reads tenant and user from it.
+ * It is valid only during that call: perfwatch reuses one per thread instead of allocating one per request.
  */
 public interface InboundRequest {
 

@@ -31,7 +31,7 @@ public final class RequestTiming {
 
   public static void measure(HttpMetrics metrics, HttpServletRequest request, HttpServletResponse response,
       RouteLookup routes, Handling handling) throws IOException, ServletException {
-    if (!metrics.begin(new ServletInbound(request))) {
+    if (!metrics.begin(request, ServletReader.INSTANCE)) {
       handling.run();
       return;
     }

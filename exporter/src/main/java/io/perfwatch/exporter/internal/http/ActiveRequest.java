@@ -17,6 +17,8 @@ final class ActiveRequest {
 
   /** This thread's statement accounting, kept here so that a request looks up one thread-local, not several. */
   final RequestQueries queries = RequestQueries.ofCurrentThread();
+  /** What the identity extractor reads, bound to the request only while it does. */
+  final ReusableInbound inbound = new ReusableInbound();
   /** Written last when a request starts and first when it ends; read by {@link InFlightRequests} on a scrape. */
   volatile boolean active;
   /** The HttpMetrics timing this request: several perfwatch instances may share a JVM (and its threads). */

@@ -65,9 +65,9 @@ public final class HttpMetrics {
    * Starts timing the request on the current thread; false when monitoring is off or the path is excluded, in
    * which case {@link #end} must not be called.
    */
-  public boolean begin(InboundRequest request) {
+  public <R> boolean begin(R request, RequestReader<R> reader) {
     try {
-      return start(request);
+      return start(request, reader);
     } catch (RuntimeException e) {
       errors.record(e);
       release(ActiveRequest.current());
@@ -97,20 +97,27 @@ public final class HttpMetrics {
     }
   }
 
-  private boolean start(InboundRequest request) {
+  private <R> boolean start(R request, RequestReader<R> reader) {
     ActiveRequest r = ActiveRequest.current();
     if (r.active) {
       errors.record(new IllegalStateException("a request on this thread never ended; it is not recorded"));
       release(r); // do not let in-flight drift or its statements count for the next request
     }
-    String path = request.path();
+    String path = reader.path(request);
     if (!config.enabled() || isExcluded(path)) {
       return false;
     }
     r.startMillis = System.currentTimeMillis();
-    r.method = HttpMethods.canonical(request.method());
-    r.tenantId = config.trackTenantMetrics() ? tenants.label(identity.tenantId(request)) : null;
-    r.userId = config.trackUserMetrics() ? TenantLabels.userId(identity.userId(request)) : null;
+    r.method = HttpMethods.canonical(reader.method(request));
+    if (config.trackTenantMetrics() || config.trackUserMetrics()) {
+      InboundRequest view = r.inbound.bind(request, reader);
+      try {
+        r.tenantId = config.trackTenantMetrics() ? tenants.label(identity.tenantId(view)) : null;
+        r.userId = config.trackUserMetrics() ? TenantLabels.userId(identity.userId(view)) : null;
+      } finally {
+        r.inbound.clear();
+      }
+    }
     if (threadUsage != null) {
       r.cpuStartNanos = threadUsage.cpuNanos();
       r.allocatedStartBytes = threadUsage.allocatedBytes();
