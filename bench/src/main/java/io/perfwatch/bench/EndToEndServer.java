@@ -3,6 +3,7 @@ package io.perfwatch.bench;
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.service.demo.DemoApp;
+import io.perfwatch.spark.SparkPerfWatch;
 import java.util.Optional;
 import spark.Service;
 
@@ -25,7 +26,7 @@ public final class EndToEndServer {
     PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.builder().enabled(instrumented).build()).build();
     Service http = Service.ignite().port(Integer.parseInt(args[2]));
     if (instrumented) {
-      perfwatch.instrument(http);
+      SparkPerfWatch.instrument(perfwatch, http);
     }
     if ("hello".equals(args[0])) {
       http.get("/hello", (req, res) -> "Hello World");

@@ -3,7 +3,7 @@ package io.perfwatch.bench;
 import com.p6spy.engine.event.JdbcEventListener;
 import com.p6spy.engine.spy.P6DataSource;
 import io.perfwatch.exporter.PerfWatch;
-import io.perfwatch.exporter.jdbc.RequestQueries;
+import io.perfwatch.exporter.internal.jdbc.RequestQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import com.p6spy.engine.common.ConnectionInformation;
 import com.p6spy.engine.common.PreparedStatementInformation;
 import com.p6spy.engine.event.JdbcEventListener;
 import io.perfwatch.exporter.PerfWatch;
-import io.perfwatch.exporter.jdbc.ListenerAccess;
-import io.perfwatch.exporter.jdbc.RequestQueries;
+import io.perfwatch.exporter.internal.PerfWatchInternals;
+import io.perfwatch.exporter.internal.jdbc.RequestQueries;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +41,7 @@ public class JdbcListenerBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     PerfWatch pw = PerfWatch.builder().build();
-    perfwatch = ListenerAccess.listener(pw.jdbc());
+    perfwatch = PerfWatchInternals.of(pw).jdbc().listener();
     statement = new PreparedStatementInformation(ConnectionInformation.fromDataSource(new JdbcDataSource()),
         JdbcBenchmark.SQL);
   }

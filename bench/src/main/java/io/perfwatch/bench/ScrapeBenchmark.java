@@ -6,8 +6,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
-import io.perfwatch.exporter.http.HttpMetrics;
-import io.perfwatch.exporter.http.SparkRouteHook;
+import io.perfwatch.exporter.internal.PerfWatchInternals;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
+import io.perfwatch.servlet.internal.ServletReader;
 import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import spark.route.HttpMethod;
 
 /**
  * Rendering {@code /metrics} with {@code series} HTTP latency series recorded through perfwatch ({@code series / 10}
@@ -95,13 +95,14 @@ public class ScrapeBenchmark {
     int routes = Math.max(1, series / STATUSES.length);
     PerfWatch perfwatch = PerfWatch.builder()
         .config(PerfWatchConfig.builder().maxRoutes(routes + 10).trackTenantMetrics(false).build())
+        .jvmMetrics(false) // the HTTP series alone, as before JVM metrics existed
         .build();
-    HttpMetrics http = perfwatch.http();
+    HttpMetrics http = PerfWatchInternals.of(perfwatch).http();
     FakeRequest request = new FakeRequest("GET", "/api/x", null);
     for (int i = 0; i < series; i++) {
       for (int repeat = 0; repeat < 3; repeat++) {
-        http.begin(request);
-        SparkRouteHook.routeMatched(HttpMethod.get, "/api/resource" + i / STATUSES.length + "/:id");
+        http.begin(request, ServletReader.INSTANCE);
+        HttpMetrics.routeMatched("GET", "/api/resource" + i / STATUSES.length + "/:id");
         http.end(STATUSES[i % STATUSES.length]);
       }
     }

@@ -3,45 +3,52 @@ package io.perfwatch.exporter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.perfwatch.exporter.config.PerfWatchConfig;
-import io.perfwatch.exporter.http.HttpMetrics;
 import io.perfwatch.exporter.http.IdentityExtractor;
-import io.perfwatch.exporter.http.MetricsRoute;
-import io.perfwatch.exporter.http.PerfWatchServletFilter;
-import io.perfwatch.exporter.http.RouteTemplates;
-import io.perfwatch.exporter.http.SparkInstrumentation;
-import io.perfwatch.exporter.jdbc.JdbcMetrics;
+import io.perfwatch.exporter.internal.PerfWatchInternals;
+import io.perfwatch.exporter.internal.http.HttpMetrics;
+import io.perfwatch.exporter.internal.jdbc.JdbcMetrics;
+import io.perfwatch.exporter.internal.system.JvmMetrics;
+import io.perfwatch.exporter.internal.system.SystemSampler;
+import io.perfwatch.exporter.store.DatabaseMetrics;
 import io.perfwatch.exporter.store.MetricsStore;
-import io.perfwatch.exporter.system.SystemSampler;
+import io.perfwatch.exporter.store.RequestMetrics;
+import io.perfwatch.exporter.store.WindowStats;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.eclipse.jetty.server.Server;
 import org.jspecify.annotations.Nullable;
-import spark.Service;
 
 /**
- * The exporter in one object: HTTP, JDBC and host instrumentation feeding one Prometheus registry and one store.
+ * The exporter in one object: HTTP, JDBC, host and JVM instrumentation feeding one Prometheus registry and one
+ * bounded store. An adapter (perfwatch-spark, -servlet, -jakarta) times the app's requests; without one, the core
+ * still times JDBC and serves {@code /metrics} itself:
  *
  * <pre>{@code
  * PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.fromEnvironment()).build().start();
- * Service http = Service.ignite().port(8080);
- * perfwatch.instrument(http);               // before the first route
- * perfwatch.mountMetrics(http, "/metrics");
  * DataSource db = perfwatch.wrap(dataSource);
+ * MetricsServer metrics = perfwatch.startMetricsServer(9464);   // http://localhost:9464/metrics
  * }</pre>
  */
 public final class PerfWatch implements AutoCloseable {
+  static {
+    PerfWatchInternals.install(p -> p.parts);
+  }
+
   private final PerfWatchConfig config;
   private final PrometheusMeterRegistry registry;
   private final MetricsStore store;
   private final JdbcMetrics jdbc;
   private final HttpMetrics http;
   private final SystemSampler system;
+  private final @Nullable JvmMetrics jvm;
+  private final PerfWatchInternals.Parts parts;
+  private final StatsReader stats = new Stats();
 
   private PerfWatch(Builder b) {
+    Slf4jNotice.printOnceIfNoProvider(System.err);
     this.config = b.config;
     this.registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.store = MetricsStore.builder()
@@ -57,6 +64,11 @@ public final class PerfWatch implements AutoCloseable {
     this.system = new SystemSampler(registry, config.systemSampleSeconds(),
         new SystemSampler.Sources(jdbc::activeConnections, http::requestCount, http::activeRequests),
         store::recordSystem);
+    this.jvm = b.jvmMetrics && config.enabled() ? new JvmMetrics() : null;
+    if (jvm != null) {
+      jvm.bindTo(registry);
+    }
+    this.parts = new PerfWatchInternals.Parts(http, jdbc, system, store);
   }
 
   public static Builder builder() {
@@ -71,20 +83,6 @@ public final class PerfWatch implements AutoCloseable {
     return this;
   }
 
-  /** Times every request of {@code service}; call it before the service's first route or filter. */
-  public void instrument(Service service) {
-    new SparkInstrumentation(http).instrument(service);
-  }
-
-  /**
-   * As {@link #instrument(Service)}, and {@code jetty} configures the Jetty server Spark creates (once, just before
-   * it starts, connector added): e.g. {@code server -> server.setErrorHandler(jsonErrors)} so that what Jetty
-   * answers on its own (bad URI or header, 414, 431) has the app's error format.
-   */
-  public void instrument(Service service, Consumer<? super Server> jetty) {
-    new SparkInstrumentation(http).instrument(service, jetty);
-  }
-
   /**
    * {@code dataSource} behind P6Spy with perfwatch's listener; no spy.properties and no spy.log needed. Returned
    * unwrapped when monitoring is disabled.
@@ -93,21 +91,25 @@ public final class PerfWatch implements AutoCloseable {
     return config.enabled() ? jdbc.wrap(dataSource) : dataSource;
   }
 
-  /** A servlet filter for other containers; routes are matched against {@code templates}. */
-  public PerfWatchServletFilter servletFilter(RouteTemplates templates) {
-    return PerfWatchServletFilter.withTemplates(http, templates);
+  /**
+   * For apps that configure P6Spy themselves ({@code jdbc:p6spy:} URLs and a {@code spy.properties} whose
+   * {@code modulelist} names {@code io.perfwatch.exporter.jdbc.PerfWatchP6Module}) instead of {@link #wrap}: their
+   * statements report to this instance from the next connection on.
+   */
+  public void reportP6SpyModule() {
+    if (config.enabled()) {
+      jdbc.registerForP6SpyModule();
+    }
   }
 
-  /** Serves the Prometheus exposition at {@code path} of an app's own Spark service. */
-  public void mountMetrics(Service service, String path) {
-    http.exclude(path);
-    service.get(path, new MetricsRoute(registry));
-  }
-
-  /** A standalone {@code /metrics} server for apps without an HTTP server of their own; port 0 picks a free one. */
-  public HTTPServer startMetricsServer(int port) {
+  /**
+   * A standalone {@code /metrics} server for apps that serve no HTTP of their own or want metrics on another port;
+   * port 0 picks a free one ({@link MetricsServer#port()} tells which).
+   */
+  public MetricsServer startMetricsServer(int port) {
     try {
-      return HTTPServer.builder().port(port).registry(registry.getPrometheusRegistry()).buildAndStart();
+      return new MetricsServer(
+          HTTPServer.builder().port(port).registry(registry.getPrometheusRegistry()).buildAndStart());
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the /metrics server on port " + port, e);
     }
@@ -117,35 +119,60 @@ public final class PerfWatch implements AutoCloseable {
     return config;
   }
 
+  /** The registry perfwatch records into; an app may register its own meters here too. */
   public PrometheusMeterRegistry registry() {
     return registry;
   }
 
-  public MetricsStore store() {
-    return store;
+  /** Windows, recent samples and live status, read-only. */
+  public StatsReader stats() {
+    return stats;
   }
 
-  public HttpMetrics http() {
-    return http;
-  }
-
-  public JdbcMetrics jdbc() {
-    return jdbc;
-  }
-
-  public SystemSampler system() {
-    return system;
-  }
-
+  /** Stops the host sampler and the JVM binders' listeners. */
   @Override
   public void close() {
     system.close();
+    if (jvm != null) {
+      jvm.close();
+    }
+  }
+
+  private final class Stats implements StatsReader {
+    @Override
+    public WindowStats window(long fromMillis, long toMillis) {
+      return store.window(fromMillis, toMillis);
+    }
+
+    @Override
+    public long nowMillis() {
+      return System.currentTimeMillis();
+    }
+
+    @Override
+    public List<RequestMetrics> recentRequests() {
+      return store.recentRequests();
+    }
+
+    @Override
+    public List<DatabaseMetrics> recentQueries() {
+      return store.recentQueries();
+    }
+
+    @Override
+    public LiveStatus live() {
+      double errors = registry.find("perfwatch.instrumentation.errors").counters().stream()
+          .mapToDouble(c -> c.count()).sum();
+      return new LiveStatus(http.requestCount(), http.activeRequests(), jdbc.activeConnections(), (long) errors,
+          system.latest());
+    }
   }
 
   public static final class Builder {
     private PerfWatchConfig config = PerfWatchConfig.defaults();
     private @Nullable PrometheusMeterRegistry registry;
     private @Nullable IdentityExtractor identity;
+    private boolean jvmMetrics = true;
 
     private Builder() {}
 
@@ -163,6 +190,15 @@ public final class PerfWatch implements AutoCloseable {
     /** How tenant and user are found; default: the configured headers. */
     public Builder identity(IdentityExtractor identity) {
       this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /**
+     * Whether to register Micrometer's JVM and process metrics ({@code jvm_*}, {@code process_*}); default true.
+     * Turn it off when the app's registry has them already (a Spring Boot app's does).
+     */
+    public Builder jvmMetrics(boolean enabled) {
+      this.jvmMetrics = enabled;
       return this;
     }
 

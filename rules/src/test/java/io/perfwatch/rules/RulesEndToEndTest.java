@@ -14,6 +14,7 @@ import io.perfwatch.rules.engine.RuleEngine;
 import io.perfwatch.rules.source.StoreSource;
 import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.RuleSet;
+import io.perfwatch.spark.SparkPerfWatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +76,7 @@ class RulesEndToEndTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private final RuleSet rules = new RuleFileParser(Map.of()).parse(RULES, "e2e.yml");
   private final AlertTracker tracker = new AlertTracker(Clock.systemUTC(), HistoryLimits.defaults(), List.of());
-  private final RuleEngine engine = new RuleEngine(new StoreSource(perfwatch.store()), tracker,
+  private final RuleEngine engine = new RuleEngine(new StoreSource(perfwatch.stats()), tracker,
       new SimpleMeterRegistry());
   private Service http;
   private long sent;
@@ -91,7 +92,7 @@ class RulesEndToEndTest {
       s.execute("MERGE INTO orders KEY (id) SELECT x, 1 FROM SYSTEM_RANGE(1, 6)");
     }
     http = Service.ignite().port(0);
-    perfwatch.instrument(http);
+    SparkPerfWatch.instrument(perfwatch, http);
     http.get("/api/fast", (req, res) -> "fast");
     http.get("/api/slow", (req, res) -> SqlPause.pause(Integer.parseInt(req.queryParams("ms"))));
     http.get("/api/status/:code", (req, res) -> {
@@ -132,7 +133,7 @@ class RulesEndToEndTest {
           HttpResponse.BodyHandlers.discarding());
     }
     sent += times;
-    await().atMost(Duration.ofSeconds(10)).until(() -> perfwatch.http().requestCount() >= sent);
+    await().atMost(Duration.ofSeconds(10)).until(() -> perfwatch.stats().live().requestsTotal() >= sent);
   }
 
   private Optional<Alert> active(String rule) {

@@ -72,7 +72,7 @@ final class Monitoring implements AutoCloseable {
       source = scraper.merged();
     } else {
       scraper = null;
-      source = new StoreSource(perfwatch.store());
+      source = new StoreSource(perfwatch.stats());
     }
     alertmanager = AlertmanagerSink.fromEnv(settings.environment(), null, perfwatch.registry()).orElse(null);
     List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry())));
@@ -85,7 +85,6 @@ final class Monitoring implements AutoCloseable {
 
   /** Adds the API to {@code http} and starts evaluating. */
   void start(Service http, PerfWatch perfwatch) {
-    perfwatch.http().exclude(PerformanceRoutes.BASE); // reading the numbers must not change them
     PerformanceRoutes.register(http, new ApiContext(source, engine, alerts, rules, this::rulesReloadError,
         perfwatch, auth, settings.corsOrigins()));
     if (watcher != null) {

@@ -1,12 +1,17 @@
 package io.perfwatch.service;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.service.api.AcceptAnything;
 import io.perfwatch.service.api.JsonErrorHandler;
+import io.perfwatch.service.api.PerformanceRoutes;
 import io.perfwatch.service.demo.DemoApp;
 import io.perfwatch.service.demo.TrafficGenerator;
+import io.perfwatch.spark.SparkPerfWatch;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -49,12 +54,12 @@ public final class PerfWatchService implements AutoCloseable {
   /** Builds PerfWatch and an instrumented Spark service; nothing listens until the first route or {@link #start()}. */
   public PerfWatchService(ServiceConfig config) {
     this.config = config;
-    this.perfWatch = PerfWatch.builder().config(config.perfWatch()).build();
+    this.perfWatch = PerfWatch.builder().config(withApiExcluded(config.perfWatch())).build();
     this.http = Service.ignite().port(config.httpPort());
     // Spark's default handler calls System.exit(100); keep the failure and throw it from start() instead.
     http.initExceptionHandler(startFailure::set);
     // before any route (Spark fixes its embedded server at the first one); what Jetty answers on its own is JSON too
-    perfWatch.instrument(http, server -> {
+    SparkPerfWatch.instrument(perfWatch, http, server -> {
       JsonErrorHandler.install(server);
       AcceptAnything.install(server);
     });
@@ -72,7 +77,7 @@ public final class PerfWatchService implements AutoCloseable {
     DemoApp app = DemoApp.open(perfWatch, config.database());
     demo = app;
     gracefulStop.install(http);
-    perfWatch.mountMetrics(http, "/metrics");
+    SparkPerfWatch.mountMetrics(perfWatch, http, "/metrics");
     monitoring.start(http, perfWatch);
     app.mount(http);
     http.awaitInitialization();
@@ -151,7 +156,7 @@ public final class PerfWatchService implements AutoCloseable {
 
   private void drain() {
     try {
-      if (!gracefulStop.drain(STOP_TIMEOUT, perfWatch.http()::activeRequests)) {
+      if (!gracefulStop.drain(STOP_TIMEOUT, () -> perfWatch.stats().live().activeRequests())) {
         LOG.warn("requests still running after {} s; stopping anyway", STOP_TIMEOUT.toSeconds());
       }
     } catch (InterruptedException e) {
@@ -171,6 +176,13 @@ public final class PerfWatchService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Calls to the API read the numbers; they must not change them. */
+  private static PerfWatchConfig withApiExcluded(PerfWatchConfig config) {
+    Set<String> excluded = new LinkedHashSet<>(config.excludePaths());
+    excluded.add(PerformanceRoutes.BASE);
+    return config.toBuilder().excludePaths(excluded).build();
   }
 
   private void logUrls(DemoApp app) {

@@ -30,7 +30,7 @@ class MonitoringTest {
       for (int i = 1; i <= 5; i++) { // the slow-query rule wants 5 statements of a fingerprint
         assertThat(client.get("/api/transactions/" + i).status()).isEqualTo(200);
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() == 5);
+      await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() == 5);
 
       HttpResponse<String> analyze = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           service.baseUri().resolve("/api/v1/performance/analyze")).header("Authorization", "Bearer " + TOKEN)

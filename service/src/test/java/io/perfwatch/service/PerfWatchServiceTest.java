@@ -26,7 +26,7 @@ class PerfWatchServiceTest {
     assertThat(service.port()).isPositive();
     assertThat(client.get("/api/transactions/1").status()).isEqualTo(200);
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-        .until(() -> service.perfWatch().http().requestCount() == 1);
+        .until(() -> service.perfWatch().stats().live().requestsTotal() == 1);
     TestClient.Reply metrics = client.get("/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_count{exception=\"None\",method=\"GET\","
@@ -41,7 +41,7 @@ class PerfWatchServiceTest {
 
     assertThat(client.get("/extra/ping/x").body()).isEqualTo("pong");
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-        .until(() -> service.perfWatch().http().requestCount() == 1); // recorded once the server has finished
+        .until(() -> service.perfWatch().stats().live().requestsTotal() == 1); // recorded once the server has finished
     assertThat(client.get("/metrics").body()).contains("uri=\"/extra/ping/:name\"} 1");
   }
 
@@ -50,7 +50,7 @@ class PerfWatchServiceTest {
     service.start();
     TestClient client = new TestClient(service.baseUri());
     CompletableFuture<TestClient.Reply> slow = client.getAsync("/demo/sleep?ms=1500");
-    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().activeRequests() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().activeRequests() == 1);
 
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(service::stop);
 
@@ -86,7 +86,7 @@ class PerfWatchServiceTest {
       withTraffic.start();
 
       await().atMost(Duration.ofSeconds(30))
-          .until(() -> withTraffic.perfWatch().http().requestCount() >= 5);
+          .until(() -> withTraffic.perfWatch().stats().live().requestsTotal() >= 5);
     }
   }
 }

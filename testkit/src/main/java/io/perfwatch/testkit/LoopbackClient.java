@@ -41,4 +41,23 @@ public final class LoopbackClient {
   public HttpResponse<String> get(String path, String... headers) {
     return send("GET", path, headers);
   }
+
+  /**
+   * GETs {@code path} until its body contains {@code expected}, for at most 10 s, and returns the last body either
+   * way: a server records a request once it has finished it, a moment after the client has the answer.
+   */
+  public String getUntilContains(String path, String expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String body = get(path).body();
+    while (!body.contains(expected) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      body = get(path).body();
+    }
+    return body;
+  }
 }

@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The P6Spy module for the classic configuration: a driver URL {@code jdbc:p6spy:...} plus a {@code spy.properties}
  * with {@code modulelist=io.perfwatch.exporter.jdbc.PerfWatchP6Module}. P6Spy instantiates this class itself, so it
- * reaches the listener of the {@link JdbcMetrics} that called {@link JdbcMetrics#registerForP6SpyModule()}.
+ * reaches the listener of the perfwatch instance the app named with {@code PerfWatch.reportP6SpyModule()}.
  */
 public final class PerfWatchP6Module implements P6Factory {
   private static volatile @Nullable JdbcEventListener registered;
 
-  /** Replaces the registered listener; connections opened afterwards use it. */
-  static void register(@Nullable JdbcEventListener listener) {
+  /** Replaces the registered listener; connections opened afterwards use it. Not API: perfwatch calls it. */
+  public static void register(@Nullable JdbcEventListener listener) {
     registered = listener;
     // P6Spy caches the combined listener of all modules; drop it so the next connection asks us again.
     DefaultJdbcEventListenerFactory.clearCache();

@@ -1,5 +1,6 @@
 package io.perfwatch.rules.source;
 
+import io.perfwatch.exporter.internal.PerfWatchInternals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ final class CaptureFixture {
       service.get("/api/fail", 2, 500);
       service.get("/api/users/1/orders", 2, 200);
       service.get("/nowhere", 1, 404);
-      service.perfwatch().system().sample();
+      PerfWatchInternals.of(service.perfwatch()).system().sample();
       String exposition = service.perfwatch().registry().scrape();
       Files.writeString(Path.of("src/test/resources/source/micrometer-exposition.txt"), exposition,
           StandardCharsets.UTF_8);

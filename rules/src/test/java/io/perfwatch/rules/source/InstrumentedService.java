@@ -2,6 +2,7 @@ package io.perfwatch.rules.source;
 
 import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.exporter.config.PerfWatchConfig;
+import io.perfwatch.spark.SparkPerfWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,8 +39,8 @@ final class InstrumentedService implements AutoCloseable {
     db = perfwatch.wrap(h2);
     execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT)",
         "INSERT INTO orders SELECT x, 1 FROM SYSTEM_RANGE(1, 6)");
-    perfwatch.instrument(http);
-    perfwatch.mountMetrics(http, "/metrics");
+    SparkPerfWatch.instrument(perfwatch, http);
+    SparkPerfWatch.mountMetrics(perfwatch, http, "/metrics");
     http.get("/api/items/:id", (req, res) -> {
       try (Connection c = db.getConnection();
           PreparedStatement s = c.prepareStatement("SELECT id FROM orders WHERE id = ?")) {
@@ -86,7 +87,7 @@ final class InstrumentedService implements AutoCloseable {
    * recorded them (it does so once the server has finished, a moment after the client has the response).
    */
   void get(String path, int times, int status) {
-    long expected = perfwatch.http().requestCount() + times;
+    long expected = perfwatch.stats().live().requestsTotal() + times;
     for (int i = 0; i < times; i++) {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
           .timeout(Duration.ofSeconds(10)).build();
@@ -103,7 +104,7 @@ final class InstrumentedService implements AutoCloseable {
       }
     }
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-        .until(() -> perfwatch.http().requestCount() >= expected);
+        .until(() -> perfwatch.stats().live().requestsTotal() >= expected);
   }
 
   private void execute(String... statements) {

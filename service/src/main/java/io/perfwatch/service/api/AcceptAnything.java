@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import spark.utils.MimeParse;
 
 /**
@@ -21,14 +22,22 @@ public final class AcceptAnything implements HttpConfiguration.Customizer {
 
   private AcceptAnything() {}
 
-  /** Adds the customizer to each HTTP connector of {@code server}: before it starts, connectors added. */
+  /**
+   * Adds the customizer to each HTTP connector of {@code server} as it starts (Spark adds its connector after it
+   * creates the server, which is when an app gets to configure it).
+   */
   public static void install(Server server) {
-    for (Connector connector : server.getConnectors()) {
-      HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-      if (http != null) {
-        http.getHttpConfiguration().addCustomizer(new AcceptAnything());
+    server.addLifeCycleListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(LifeCycle event) {
+        for (Connector connector : server.getConnectors()) {
+          HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+          if (http != null) {
+            http.getHttpConfiguration().addCustomizer(new AcceptAnything());
+          }
+        }
       }
-    }
+    });
   }
 
   @Override

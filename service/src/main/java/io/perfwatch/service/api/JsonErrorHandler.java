@@ -29,26 +29,30 @@ import org.slf4j.LoggerFactory;
 public final class JsonErrorHandler extends ErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
 
-  private final int headerLimit;
+  private final Server server;
 
-  private JsonErrorHandler(int headerLimit) {
-    this.headerLimit = headerLimit;
+  private JsonErrorHandler(Server server) {
+    this.server = server;
     setShowStacks(false);
     setShowServlet(false);
   }
 
-  /** Sets the handler on {@code server}: before it starts, once its connector is added (for the header limit). */
+  /** Sets the handler on {@code server}, any time before it starts. */
   public static void install(Server server) {
-    int limit = Arrays.stream(server.getConnectors()).map(c -> c.getConnectionFactory(HttpConnectionFactory.class))
+    server.setErrorHandler(new JsonErrorHandler(server));
+  }
+
+  /** The connector's limit on the request line and on the headers (read when needed: Spark adds it late). */
+  private int headerLimit() {
+    return Arrays.stream(server.getConnectors()).map(c -> c.getConnectionFactory(HttpConnectionFactory.class))
         .filter(Objects::nonNull).mapToInt(f -> f.getHttpConfiguration().getRequestHeaderSize()).min()
         .orElse(HttpErrors.DEFAULT_HEADER_LIMIT);
-    server.setErrorHandler(new JsonErrorHandler(limit));
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    return ByteBuffer.wrap(Json.write(HttpErrors.of(status, reason, headerLimit)).getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(Json.write(HttpErrors.of(status, reason, headerLimit())).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Every method gets a body (Jetty's default gives one to GET, POST and HEAD only). */
@@ -60,7 +64,7 @@ public final class JsonErrorHandler extends ErrorHandler {
   @Override
   protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
       HttpServletResponse response, int code, String message) throws IOException {
-    ErrorResponse body = HttpErrors.of(code, message, headerLimit);
+    ErrorResponse body = HttpErrors.of(code, message, headerLimit());
     if (code >= 500) {
       String id = UUID.randomUUID().toString();
       String what = baseRequest.getMethod() + " " + ClientText.plain(String.valueOf(baseRequest.getRequestURI()), 200);

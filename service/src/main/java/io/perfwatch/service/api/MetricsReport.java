@@ -1,10 +1,10 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.HostReading;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
-import io.perfwatch.exporter.system.HostReading;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +53,15 @@ final class MetricsReport {
   }
 
   private Map<String, Object> system(List<SystemMetrics> samples) {
-    HostReading host = ctx.perfwatch().system().latest();
+    HostReading host = ctx.perfwatch().stats().live().host();
     SystemMetrics last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
     Map<String, Object> system = new LinkedHashMap<>();
     system.put("cpu_percent", PerformanceRoutes.round(host.systemCpu() * 100));
     system.put("memory_percent", PerformanceRoutes.round(host.memoryPercent()));
     system.put("memory_used_mb", PerformanceRoutes.round(host.memoryUsed() / (1024 * 1024)));
     system.put("disk_usage_percent", last == null ? Double.NaN : PerformanceRoutes.round(last.maxDiskUsagePercent()));
-    system.put("active_connections", ctx.perfwatch().jdbc().activeConnections());
-    system.put("active_requests", ctx.perfwatch().http().activeRequests());
+    system.put("active_connections", ctx.perfwatch().stats().live().activeConnections());
+    system.put("active_requests", ctx.perfwatch().stats().live().activeRequests());
     system.put("request_rate", last == null ? Double.NaN : PerformanceRoutes.round(last.requestRate()));
     return system;
   }

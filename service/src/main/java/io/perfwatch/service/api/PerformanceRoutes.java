@@ -1,7 +1,7 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.HostReading;
 import io.perfwatch.exporter.store.WindowStats;
-import io.perfwatch.exporter.system.HostReading;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.alert.Severity;
@@ -77,11 +77,11 @@ public final class PerformanceRoutes {
     WindowStats window = window(ctx.perfwatch().config().thresholds().analysisWindowMinutes());
     List<Alert> firing = firing();
     HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
-    HostReading host = ctx.perfwatch().system().latest();
+    HostReading host = ctx.perfwatch().stats().live().host();
     Map<String, Object> system = new LinkedHashMap<>();
     system.put("cpu_percent", round(host.systemCpu() * 100));
     system.put("memory_percent", round(host.memoryPercent()));
-    system.put("active_requests", ctx.perfwatch().http().activeRequests());
+    system.put("active_requests", ctx.perfwatch().stats().live().activeRequests());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", score.health());
     body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));

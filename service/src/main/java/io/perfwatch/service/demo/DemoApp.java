@@ -14,7 +14,8 @@ import spark.Service;
 
 /**
  * A little finance API to watch: instrumented only through the exporter's public API, as any user's app would be.
- * The caller has already run {@code perfwatch.instrument(http)}; the demo adds its routes and wraps its database.
+ * The caller has already run {@code SparkPerfWatch.instrument(perfwatch, http)}; the demo adds its routes and wraps
+ * its database.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);

@@ -45,11 +45,11 @@ class ApiBehaviourTest {
 
   /** Sends demo requests and waits until perfwatch has recorded them. */
   private void traffic(String path, int times) {
-    long expected = service.perfWatch().http().requestCount() + times;
+    long expected = service.perfWatch().stats().live().requestsTotal() + times;
     for (int i = 0; i < times; i++) {
       client.get(path);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() >= expected);
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() >= expected);
   }
 
   private JsonNode detailedReport() {

@@ -52,10 +52,11 @@ class OpenApiContractTest {
   void startWithTraffic() {
     service = startService(MonitoringSettings.defaults().withAdminToken(TOKEN));
     client = new ApiClient(service.baseUri());
-    long before = service.perfWatch().http().requestCount();
+    long before = service.perfWatch().stats().live().requestsTotal();
     Stream.of("/api/transactions/1", "/api/transactions/2", "/api/users/1/summary", "/api/reports/monthly",
         "/demo/status/500", "/demo/status/404", "/demo/sleep?ms=50").forEach(client::get);
-    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() >= before + 7);
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> service.perfWatch().stats().live().requestsTotal() >= before + 7);
     assertThat(client.send("POST", API + "/analyze", AUTH).statusCode()).isEqualTo(200);
   }
 

@@ -38,11 +38,11 @@ class PerformanceApiTest {
 
   /** Sends demo requests and waits until perfwatch has recorded them. */
   private void traffic(String path, int times, int status) {
-    long expected = service.perfWatch().http().requestCount() + times;
+    long expected = service.perfWatch().stats().live().requestsTotal() + times;
     for (int i = 0; i < times; i++) {
       assertThat(client.get(path).statusCode()).as(path).isEqualTo(status);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() >= expected);
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() >= expected);
   }
 
   @Test
@@ -84,7 +84,7 @@ class PerformanceApiTest {
     for (int ms = 10; ms <= 200; ms += 10) {
       traffic("/demo/sleep?ms=" + ms, 1, 200);
     }
-    List<Double> exact = service.perfWatch().store().recentRequests().stream()
+    List<Double> exact = service.perfWatch().stats().recentRequests().stream()
         .filter(r -> r.route().equals("/demo/sleep")).map(r -> r.durationNanos() / 1e6).sorted().toList();
     double exactP95 = exact.get((int) Math.ceil(0.95 * exact.size()) - 1);
 
@@ -140,7 +140,7 @@ class PerformanceApiTest {
     client.get("/api/v1/performance/health");
     client.get("/api/v1/performance/metrics");
 
-    assertThat(service.perfWatch().http().requestCount()).isZero();
-    assertThat(service.perfWatch().store().recentRequests()).extracting(RequestMetrics::route).isEmpty();
+    assertThat(service.perfWatch().stats().live().requestsTotal()).isZero();
+    assertThat(service.perfWatch().stats().recentRequests()).extracting(RequestMetrics::route).isEmpty();
   }
 }

@@ -45,8 +45,8 @@ class TrafficGeneratorTest {
     assertThat(traffic.isStopped()).isTrue();
     long sent = traffic.requestsSent();
     // The client can see the last response a moment before the server has finished recording it.
-    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() == sent);
-    assertThat(service.perfWatch().http().activeRequests()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() == sent);
+    assertThat(service.perfWatch().stats().live().activeRequests()).isZero();
     assertThat(traffic.requestsSent()).isEqualTo(sent);
   }
 }

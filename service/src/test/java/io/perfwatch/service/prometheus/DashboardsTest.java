@@ -8,16 +8,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Structure of grafana/dashboards/*.json; {@link PrometheusStack} runs their queries. */
 class DashboardsTest {
 
   @Test
-  void theFiveDashboardsExist() {
+  void theSixDashboardsExist() {
     assertThat(Repo.dashboards()).extracting(p -> p.getFileName().toString()).containsExactly(
-        "perfwatch-alerts.json", "perfwatch-database.json", "perfwatch-endpoints.json", "perfwatch-overview.json",
-        "perfwatch-system.json");
+        "perfwatch-alerts.json", "perfwatch-database.json", "perfwatch-endpoints.json", "perfwatch-jvm.json",
+        "perfwatch-overview.json", "perfwatch-system.json");
   }
 
   @Test
@@ -62,6 +64,32 @@ class DashboardsTest {
       Repo.panels(d).forEach(p -> p.path("targets").forEach(t ->
           assertThat(t.path("expr").asText()).as(file + " " + p.path("title")).contains("job=~\"$job\"")));
     }
+  }
+
+  /**
+   * The dashboards also serve a plain Micrometer app (Spring Boot Actuator with percentile histograms): a panel
+   * that needs a metric only perfwatch exposes says so.
+   */
+  @Test
+  void panelsNeedingPerfwatchOnlyMetricsSaySo() {
+    Pattern micrometer = Pattern.compile("(http_server_requests_seconds(_count|_sum|_bucket|_max)?|jvm_\\w+"
+        + "|process_\\w+|system_cpu_usage|system_load_average_1m|system_cpu_count|up|ALERTS)");
+    Pattern metric = Pattern.compile("\\b([a-z_][a-z0-9_]*_[a-z0-9_]+)\\s*[{\\[]");
+    List<String> problems = new ArrayList<>();
+    for (Path file : Repo.dashboards()) {
+      for (JsonNode p : Repo.panels(Repo.json(file))) {
+        p.path("targets").forEach(t -> {
+          Matcher m = metric.matcher(t.path("expr").asText());
+          while (m.find()) {
+            if (!micrometer.matcher(m.group(1)).matches()
+                && !p.path("description").asText().contains("perfwatch only")) {
+              problems.add(file.getFileName() + " / " + p.path("title").asText() + ": " + m.group(1));
+            }
+          }
+        });
+      }
+    }
+    assertThat(problems).isEmpty();
   }
 
   @Test

@@ -198,7 +198,7 @@ class DatabaseOutageTest {
         exclusive[0] = true;
         since[0] = System.nanoTime();
       }
-      long open = service.perfWatch().jdbc().activeConnections();
+      long open = service.perfWatch().stats().live().activeConnections();
       if (open > 0 && waitingSessions(admin) == open) {
         held[0] = open;
         return true;

@@ -55,15 +55,15 @@ class LabelAbuseTest {
 
       sendAll(service.baseUri(), 100_000, null);
       sendAll(service.baseUri(), 10_000, "tenant-");
-      await().atMost(Duration.ofSeconds(30)).until(() -> perfwatch.http().requestCount() >= 110_000);
+      await().atMost(Duration.ofSeconds(30)).until(() -> perfwatch.stats().live().requestsTotal() >= 110_000);
 
       assertThat(perfwatch.registry().find("http.server.requests").timers())
           .extracting(t -> t.getId().getTag("uri")).containsOnly("NOT_FOUND");
       assertThat(perfwatch.registry().find("http.server.tenant.requests").counters())
           .hasSize(PerfWatchConfig.defaults().maxTenants() + 1);
-      assertThat(perfwatch.store().window(Duration.ofMinutes(10)).requestsByTenant())
+      assertThat(perfwatch.stats().window(Duration.ofMinutes(10)).requestsByTenant())
           .hasSizeLessThanOrEqualTo(PerfWatchConfig.defaults().maxTenants() + 1);
-      assertThat(perfwatch.store().recentRequests()).hasSize(PerfWatchConfig.defaults().metricsRetention());
+      assertThat(perfwatch.stats().recentRequests()).hasSize(PerfWatchConfig.defaults().metricsRetention());
       String scrape = service.perfWatch().registry().scrape();
       assertThat(scrape).doesNotContain("/no/such/path/", "tenant-9999");
     }
@@ -82,11 +82,11 @@ class LabelAbuseTest {
     }
 
     int cap = PerfWatchConfig.defaults().maxQueryFingerprints();
-    assertThat(perfwatch.store().window(Duration.ofMinutes(10)).queries()).hasSizeLessThanOrEqualTo(cap + 1);
+    assertThat(perfwatch.stats().window(Duration.ofMinutes(10)).queries()).hasSizeLessThanOrEqualTo(cap + 1);
     assertThat(perfwatch.registry().getMeters()).filteredOn(m -> m.getId().getName().equals("db.query.duration"))
         .extracting(Meter::getId).hasSizeLessThanOrEqualTo(2);
     assertThat(perfwatch.registry().get("perfwatch.dropped.series").tag("label", "query_fingerprint").counter()
         .count()).isEqualTo(100_000 - cap);
-    assertThat(perfwatch.store().recentQueries()).hasSize(PerfWatchConfig.defaults().metricsRetention());
+    assertThat(perfwatch.stats().recentQueries()).hasSize(PerfWatchConfig.defaults().metricsRetention());
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfwatch.exporter.internal.PerfWatchInternals;
 import io.perfwatch.service.MonitoringSettings;
 import io.perfwatch.service.PerfWatchService;
 import io.perfwatch.service.ServiceConfig;
@@ -73,18 +74,18 @@ class LoadAccountingTest {
       }
       pool.shutdown();
       long sent = responses.get();
-      await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() >= sent);
+      await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() >= sent);
 
       String scrape = new TestClient(base).get("/metrics").body();
       assertThat(ownFailures).isEmpty();
       assertThat(sent).isGreaterThan(1000);
       assertThat(sumOf(scrape, "http_server_requests_seconds_count{")).isEqualTo(sent);
-      assertThat(service.perfWatch().store().totalRequests()).isEqualTo(sent);
+      assertThat(PerfWatchInternals.of(service.perfWatch()).store().totalRequests()).isEqualTo(sent);
       JsonNode metrics = new ObjectMapper().readTree(
           new TestClient(base).get("/api/v1/performance/metrics?minutes=5&include_system=false").body());
       assertThat(metrics.get("requests").get("total_requests").asLong()).isEqualTo(sent);
-      assertThat(service.perfWatch().http().activeRequests()).isZero();
-      assertThat(service.perfWatch().jdbc().activeConnections()).isZero();
+      assertThat(service.perfWatch().stats().live().activeRequests()).isZero();
+      assertThat(service.perfWatch().stats().live().activeConnections()).isZero();
       assertP95AgreesWithTheHistogram(service, scrape);
       System.out.printf("Load %d s: %d responses, each counted once in the timer, the store and the JSON API%n",
           LOAD.toSeconds(), sent);
@@ -111,7 +112,7 @@ class LoadAccountingTest {
       }
       lower = bucket[0];
     }
-    double sketchP95Seconds = service.perfWatch().store().window(Duration.ofMinutes(5))
+    double sketchP95Seconds = service.perfWatch().stats().window(Duration.ofMinutes(5))
         .endpoint("GET", "/api/transactions/:id").orElseThrow().p95Ms() / 1000;
     // The sketch's p95 mixes 200 and 404 answers of the route; both are fast reads of one row.
     assertThat(sketchP95Seconds).isBetween(lower * 0.99 - 0.001, upper * 1.01 + 0.001);

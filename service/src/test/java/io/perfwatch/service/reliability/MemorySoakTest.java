@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.exporter.internal.PerfWatchInternals;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.MetricsStore;
 import io.perfwatch.exporter.store.QueryStats;
@@ -70,7 +71,7 @@ class MemorySoakTest {
       // not have failed: an exception in its filter that made Jetty abort a connection would be counted here
       assertThat(traffic.retried()).as("requests sent again of %d", traffic.sent())
           .isLessThanOrEqualTo(traffic.sent() / 10_000);
-      assertThat(service.perfWatch().http().instrumentationErrors()).isZero();
+      assertThat(service.perfWatch().stats().live().instrumentationErrors()).isZero();
       assertThat(soakRequests).isGreaterThan(warmUpRequests / 2);
       assertThat(atEnd).isBetween((long) (afterWarmUp * 0.9), (long) (afterWarmUp * 1.1));
     } finally {
@@ -112,8 +113,8 @@ class MemorySoakTest {
    * rollups, capped at 61 minutes plus the history's hours per key, are at most one per key and minute so far.
    */
   private static void assertEveryCapReached(PerfWatch perfwatch, long sent, long startMillis) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> perfwatch.http().requestCount() >= sent);
-    MetricsStore store = perfwatch.store();
+    await().atMost(Duration.ofSeconds(10)).until(() -> perfwatch.stats().live().requestsTotal() >= sent);
+    MetricsStore store = PerfWatchInternals.of(perfwatch).store();
     assertThat(store.recentRequests()).hasSize(RETENTION);
     assertThat(store.recentQueries()).hasSize(RETENTION);
     assertThat(store.recentNPlusOne()).hasSize(RETENTION);
@@ -125,7 +126,7 @@ class MemorySoakTest {
     assertThat(window.queries()).filteredOn(q -> !OTHER.equals(q.fingerprint())).hasSize(MAX_FINGERPRINTS);
     assertThat(window.queries()).extracting(QueryStats::fingerprint).contains(OTHER);
     assertThat(window.requestsByTenant()).hasSize(MAX_TENANTS + 1).containsKey(OTHER);
-    assertThat(perfwatch.http().routeCount()).isEqualTo(MAX_ROUTES);
+    assertThat(PerfWatchInternals.of(perfwatch).http().routeCount()).isEqualTo(MAX_ROUTES);
     int keys = window.endpoints().size() + window.queries().size() + window.requestsByTenant().size();
     long minutes = System.currentTimeMillis() / 60_000 - startMillis / 60_000 + 1;
     assertThat(store.retainedRollups()).isLessThanOrEqualTo((int) (keys * minutes));

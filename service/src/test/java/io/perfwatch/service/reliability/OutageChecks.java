@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfwatch.exporter.internal.PerfWatchInternals;
 import io.perfwatch.exporter.store.DatabaseMetrics;
 import io.perfwatch.service.PerfWatchService;
 import io.perfwatch.service.ServiceConfig;
@@ -52,7 +53,7 @@ final class OutageChecks {
   static void assertEveryAnswerCounted(PerfWatchService service, PhasedTraffic traffic) {
     Map<Integer, Long> received = traffic.byStatus();
     long total = received.values().stream().mapToLong(Long::longValue).sum();
-    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().http().requestCount() >= total);
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() >= total);
     String scrape = new TestClient(service.baseUri()).get("/metrics").body();
     assertThat(received).containsOnlyKeys(200, 500);
     for (Map.Entry<Integer, Long> status : received.entrySet()) {
@@ -60,7 +61,7 @@ final class OutageChecks {
           .as("requests with status %d", status.getKey()).isEqualTo(status.getValue());
     }
     assertThat(Exposition.sum(scrape, "http_server_requests_seconds_count")).isEqualTo(total);
-    assertThat(service.perfWatch().store().totalRequests()).isEqualTo(total);
+    assertThat(PerfWatchInternals.of(service.perfWatch()).store().totalRequests()).isEqualTo(total);
   }
 
   /**
@@ -71,7 +72,7 @@ final class OutageChecks {
       throws Exception {
     String scrape = new TestClient(service.baseUri()).get("/metrics").body();
     assertThat(Exposition.sum(scrape, "db_query_duration_seconds_count", "outcome=\"error\"")).isEqualTo(failed);
-    List<DatabaseMetrics> errors = service.perfWatch().store().recentQueries().stream()
+    List<DatabaseMetrics> errors = service.perfWatch().stats().recentQueries().stream()
         .filter(DatabaseMetrics::isError).toList();
     assertThat(errors).hasSize((int) failed).extracting(DatabaseMetrics::outcome).containsOnly(sqlState);
     JsonNode database = admin(service, "/api/v1/performance/database?minutes=10");

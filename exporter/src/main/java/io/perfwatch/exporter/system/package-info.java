@@ -1,4 +1,0 @@
-@NullMarked
-package io.perfwatch.exporter.system;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Not API: the request timing the servlet filter and perfwatch-spark share; may change without notice. */
+@NullMarked
+package io.perfwatch.servlet.internal;
+
+import org.jspecify.annotations.NullMarked;
