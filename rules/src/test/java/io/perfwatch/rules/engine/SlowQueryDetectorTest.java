@@ -7,6 +7,7 @@ import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.alert.TestRules;
 import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.SeverityLadder;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,18 @@ class SlowQueryDetectorTest {
     assertThat(f.evaluate(slowQuery())).singleElement().satisfies(a -> {
       assertThat(a.value()).isEqualTo(2900.0);
       assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+    });
+  }
+
+  @Test
+  void aFixedSeverityStaysAsWrittenForAFrequentFingerprint() {
+    TestRules rule = slowQuery();
+    rule.severity = SeverityLadder.fixed(Severity.HIGH);
+    f.queries(300, SQL, "SELECT", "transactions", 5000);
+
+    assertThat(f.evaluate(rule)).singleElement().satisfies(a -> {
+      assertThat(a.details()).containsEntry("frequent", "true");
+      assertThat(a.severity()).isEqualTo(Severity.HIGH);
     });
   }
 
