@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.Scope;
@@ -12,16 +13,15 @@ import java.util.Map;
 
 /** What the endpoint-scoped detectors (latency, error rate, degradation) share. */
 final class Endpoints {
-  static final String SCOPE_KEY = "endpoint";
-  static final Map<String, String> OVERALL_SCOPE = Map.of("scope", "overall");
+  static final Map<String, String> OVERALL_SCOPE = Map.of(ScopeLabels.SCOPE, "overall");
 
   private Endpoints() {}
 
   /** An endpoint's statistics and the scope of its alerts ({@link #OVERALL_SCOPE} for the merged total). */
   record Scoped(EndpointStats stats, Map<String, String> scope) {
-    /** "GET /api/transactions/:id"; for endpoint scopes only. */
+    /** "GET /api/transactions/:id". */
     String key() {
-      return scope.get(SCOPE_KEY);
+      return Endpoints.key(stats);
     }
   }
 

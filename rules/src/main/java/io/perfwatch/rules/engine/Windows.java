@@ -3,6 +3,7 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.time.Instant;
@@ -62,21 +63,22 @@ final class Windows {
     }
   }
 
-  /** The window's endpoints with their {@code endpoint=GET /route} scopes, built once per window per cycle. */
+  /** The window's endpoints with their {@code method, uri} scopes, built once per window per cycle. */
   List<Endpoints.Scoped> endpoints(WindowStats window) {
     return endpoints.computeIfAbsent(window, w -> {
       List<Endpoints.Scoped> scoped = new ArrayList<>(w.endpoints().size());
       for (EndpointStats e : w.endpoints()) {
-        scoped.add(new Endpoints.Scoped(e, scope(Map.of(Endpoints.SCOPE_KEY, Endpoints.key(e)))));
+        scoped.add(new Endpoints.Scoped(e, scope(Map.of(ScopeLabels.METHOD, e.method(), ScopeLabels.URI,
+            e.route()))));
       }
       return List.copyOf(scoped);
     });
   }
 
-  /** {@code table=..., fingerprint=...} of a query of this cycle's windows, built once however many rules ask. */
+  /** {@code operation, table, query} of a statement of this cycle's windows, built once however many rules ask. */
   Map<String, String> queryScope(QueryStats q) {
-    return queryScopes.computeIfAbsent(q, query -> scope(Map.of("table", query.table(), "fingerprint",
-        query.fingerprint())));
+    return queryScopes.computeIfAbsent(q, query -> scope(Map.of(ScopeLabels.OPERATION, query.operation(),
+        ScopeLabels.TABLE, query.table(), ScopeLabels.QUERY, ScopeLabels.queryId(query.fingerprint()))));
   }
 
   /** The shared instance of an alert scope (see {@link Scopes}). */
