@@ -29,7 +29,7 @@ class AlertTrackerTest {
   }
 
   private static Observation seen(String endpoint, double value, Severity severity) {
-    return new Observation("latency", "latency", Map.of("endpoint", endpoint), value, 1000, severity,
+    return new Observation("latency", "latency", TestRules.endpoint(endpoint), value, 1000, severity,
         "slow " + endpoint, "cache it", Map.of("team", "payments"), Map.of());
   }
 
@@ -100,12 +100,12 @@ class AlertTrackerTest {
     tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW), seen("GET /b", 1500, Severity.LOW)), T0);
     tracker.apply(rule, List.of(seen("GET /b", 1500, Severity.LOW), seen("GET /c", 1500, Severity.LOW)),
         T0.plusSeconds(30));
-    assertThat(tracker.active()).extracting(a -> a.scope().get("endpoint")).containsExactly("GET /c", "GET /b");
+    assertThat(tracker.active()).extracting(a -> a.scope().get("uri")).containsExactly("/c", "/b");
 
     tracker.apply(rule, List.of(seen("GET /c", 1500, Severity.LOW), seen("GET /a", 1500, Severity.LOW)),
         T0.plusSeconds(60));
 
-    assertThat(tracker.active()).extracting(a -> a.scope().get("endpoint")).containsExactly("GET /a", "GET /c");
+    assertThat(tracker.active()).extracting(a -> a.scope().get("uri")).containsExactly("/a", "/c");
     assertThat(tracker.active()).extracting(Alert::startedAt).containsExactly(T0.plusSeconds(60), T0.plusSeconds(30));
   }
 

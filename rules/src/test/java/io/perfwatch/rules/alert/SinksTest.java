@@ -17,7 +17,7 @@ class SinksTest {
   private static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
 
   private static Observation seen(String endpoint, Severity severity) {
-    return new Observation("latency", "latency", Map.of("endpoint", endpoint), 2500, 2000, severity, "slow",
+    return new Observation("latency", "latency", TestRules.endpoint(endpoint), 2500, 2000, severity, "slow",
         "cache", Map.of(), Map.of());
   }
 
