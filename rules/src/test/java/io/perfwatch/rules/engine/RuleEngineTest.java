@@ -32,7 +32,7 @@ class RuleEngineTest {
 
         @Override
         public boolean holds(Candidate candidate, double threshold, long minTraffic) {
-          throw new IllegalStateException("boom on " + candidate.scope());
+          throw new IllegalStateException("boom on " + new java.util.TreeMap<>(candidate.scope()));
         }
       }
       : new RuleCompiler().compile(rule("x", kind).build()).detector());

@@ -114,6 +114,8 @@ class PerformanceApiTest {
     assertThat(nPlusOne.get("scope").properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
         .containsExactlyInAnyOrder("method=GET", "uri=/api/users/:id/summary", "table=categories");
     assertThat(highAndAbove.get("total").asInt()).isZero();
+    assertThat(json(client.get("/api/v1/performance/alerts/" + nPlusOne.get("id").asText(), AUTH)))
+        .isEqualTo(nPlusOne);
   }
 
   @Test
