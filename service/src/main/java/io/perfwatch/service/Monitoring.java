@@ -99,8 +99,10 @@ final class Monitoring implements AutoCloseable {
    * ({@code PERFORMANCE_EXTERNAL_URL}, by default this host and the bound port) must be known first.
    */
   void listening(int port) {
-    externalUrl = ExternalUrl.parse(settings.environment().get(ExternalUrl.ENV))
-        .orElseGet(() -> ExternalUrl.defaultFor(port));
+    if (alertmanager != null) { // the default reads the host name, which may ask DNS: only when it is needed
+      externalUrl = ExternalUrl.parse(settings.environment().get(ExternalUrl.ENV))
+          .orElseGet(() -> ExternalUrl.defaultFor(port));
+    }
     if (watcher != null) {
       watcher.start(Duration.ofSeconds(2));
     }

@@ -154,14 +154,8 @@ public final class AlertTracker {
   }
 
   /** The retained alert (active, or resolved within the history period) with this {@link Alert#id()}. */
-  public synchronized Optional<Alert> alert(String id) {
-    for (Alert a : active()) {
-      if (a.id().equals(id)) {
-        return Optional.of(a);
-      }
-    }
-    prune(clock.instant());
-    return resolved.stream().filter(a -> a.id().equals(id)).findFirst();
+  public Optional<Alert> alert(String id) {
+    return history().stream().filter(a -> a.id().equals(id)).findFirst();
   }
 
   /** Every retained alert (active and resolved within the history period), newest first. */
