@@ -78,7 +78,7 @@ final class Windows {
   /** {@code operation, table, query} of a statement of this cycle's windows, built once however many rules ask. */
   Map<String, String> queryScope(QueryStats q) {
     return queryScopes.computeIfAbsent(q, query -> scope(Map.of(ScopeLabels.OPERATION, query.operation(),
-        ScopeLabels.TABLE, query.table(), ScopeLabels.QUERY, ScopeLabels.queryId(query.fingerprint()))));
+        ScopeLabels.TABLE, query.table(), ScopeLabels.QUERY, scopes.queryId(query.fingerprint()))));
   }
 
   /** The shared instance of an alert scope (see {@link Scopes}). */
