@@ -17,18 +17,17 @@ final class Endpoints {
 
   private Endpoints() {}
 
-  /** An endpoint's statistics and the scope of its alerts ({@link #OVERALL_SCOPE} for the merged total). */
-  record Scoped(EndpointStats stats, Map<String, String> scope) {
-    /** "GET /api/transactions/:id". */
-    String key() {
-      return Endpoints.key(stats);
-    }
-  }
+  /**
+   * An endpoint's statistics and the scope of its alerts ({@link #OVERALL_SCOPE} for the merged total).
+   *
+   * @param key "GET /api/transactions/:id", built once per window rather than per lookup
+   */
+  record Scoped(EndpointStats stats, Map<String, String> scope, String key) {}
 
   /** Each endpoint whose route the rule includes, or the merged total for {@code scope: overall}. */
   static List<Scoped> inScope(RuleDefinition rule, WindowStats window, Windows windows) {
     if (rule.scope() == Scope.OVERALL) {
-      return List.of(new Scoped(window.total(), OVERALL_SCOPE));
+      return List.of(new Scoped(window.total(), OVERALL_SCOPE, key(window.total())));
     }
     if (rule.scope() != Scope.ENDPOINT) {
       throw new IllegalArgumentException("rule '" + rule.name() + "': detector " + rule.detector().yamlName()

@@ -3,7 +3,6 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
-import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.time.Instant;
@@ -68,8 +67,8 @@ final class Windows {
     return endpoints.computeIfAbsent(window, w -> {
       List<Endpoints.Scoped> scoped = new ArrayList<>(w.endpoints().size());
       for (EndpointStats e : w.endpoints()) {
-        scoped.add(new Endpoints.Scoped(e, scope(Map.of(ScopeLabels.METHOD, e.method(), ScopeLabels.URI,
-            e.route()))));
+        String key = Endpoints.key(e);
+        scoped.add(new Endpoints.Scoped(e, scopes.endpoint(key, e.method(), e.route()), key));
       }
       return List.copyOf(scoped);
     });
@@ -77,8 +76,8 @@ final class Windows {
 
   /** {@code operation, table, query} of a statement of this cycle's windows, built once however many rules ask. */
   Map<String, String> queryScope(QueryStats q) {
-    return queryScopes.computeIfAbsent(q, query -> scope(Map.of(ScopeLabels.OPERATION, query.operation(),
-        ScopeLabels.TABLE, query.table(), ScopeLabels.QUERY, scopes.queryId(query.fingerprint()))));
+    return queryScopes.computeIfAbsent(q, query -> scopes.query(query.fingerprint(), query.operation(),
+        query.table()));
   }
 
   /** The shared instance of an alert scope (see {@link Scopes}). */
