@@ -2,12 +2,12 @@ package io.perfwatch.rules.alert;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfwatch.rules.alert.PushPlan.Push;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.perfwatch.rules.alert.PushPlan.Push;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public final class AlertmanagerSink implements AlertSink, AutoCloseable {
   private final URI endpoint;
   private final Function<Alert, URI> generatorUrl;
   private final AlertmanagerSettings settings;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC(); // times resends; lock.wait() sleeps in real time anyway
   private final HttpClient client;
   private final Counter dropped;
   private final Counter gaveUp;
@@ -51,16 +51,9 @@ public final class AlertmanagerSink implements AlertSink, AutoCloseable {
    */
   public AlertmanagerSink(URI baseUrl, Function<Alert, URI> generatorUrl, AlertmanagerSettings settings,
       MeterRegistry registry) {
-    this(baseUrl, generatorUrl, settings, registry, Clock.systemUTC());
-  }
-
-  /** Test seam: the clock resends are timed by (waits are real time all the same). */
-  AlertmanagerSink(URI baseUrl, Function<Alert, URI> generatorUrl, AlertmanagerSettings settings,
-      MeterRegistry registry, Clock clock) {
     this.endpoint = baseUrl.resolve("/api/v2/alerts");
     this.generatorUrl = generatorUrl;
     this.settings = settings;
-    this.clock = clock;
     this.plan = new PushPlan(settings.resendDelay(), settings.maxResolved());
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(settings.connectTimeout()).build();
