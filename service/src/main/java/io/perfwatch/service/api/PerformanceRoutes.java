@@ -37,6 +37,7 @@ public final class PerformanceRoutes {
     http.get(BASE + "/endpoints", routes.admin(routes::endpoints), routes.json);
     http.get(BASE + "/database", routes.admin(routes::database), routes.json);
     http.get(BASE + "/alerts", routes.admin(routes::alerts), routes.json);
+    http.get(BASE + "/alerts/:id", routes.admin(routes::alert), routes.json);
     http.get(BASE + "/report", routes.admin(new Reports(ctx)::report), routes.json);
     http.post(BASE + "/analyze", routes.admin(routes::analyze), routes.json);
     http.get(BASE + "/analyze/endpoint/*", routes.admin(new Reports(ctx)::endpoint), routes.json);
@@ -114,6 +115,13 @@ public final class PerformanceRoutes {
     body.put("total", alerts.size());
     body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
     return body;
+  }
+
+  /** One alert by id: where Alertmanager's generatorURL points. */
+  private Object alert(spark.Request req, spark.Response res) {
+    return ctx.alerts().alert(req.params(":id")).map(io.perfwatch.service.report.AlertView::of)
+        .orElseThrow(() -> ApiException.notFound("no such alert: it never existed, or it resolved longer ago than "
+            + "the alert history keeps (PERFORMANCE_ALERT_HISTORY_HOURS)"));
   }
 
   private Object analyze(spark.Request req, spark.Response res) {
