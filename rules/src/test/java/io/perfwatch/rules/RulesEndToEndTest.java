@@ -156,7 +156,7 @@ class RulesEndToEndTest {
     send("/api/slow?ms=60", 10);
 
     Alert low = active("slow-endpoint").orElseThrow();
-    assertThat(low.scope()).isEqualTo(Map.of("endpoint", "GET /api/slow"));
+    assertThat(low.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/slow"));
     assertThat(low.severity()).isEqualTo(Severity.LOW);
     assertThat(low.state()).isEqualTo(AlertState.FIRING);
     assertThat(low.value()).isBetween(60.0, 100.0);
@@ -178,7 +178,7 @@ class RulesEndToEndTest {
     send("/api/status/200", 10);
 
     Alert alert = active("failing-endpoint").orElseThrow();
-    assertThat(alert.scope()).isEqualTo(Map.of("endpoint", "GET /api/status/:code"));
+    assertThat(alert.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/status/:code"));
     assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(alert.value()).isEqualTo(50.0);
     assertThat(alert.details()).containsEntry("status_codes", "500=10").containsEntry("requests", "20");
@@ -192,7 +192,7 @@ class RulesEndToEndTest {
     send("/api/users/1/orders", 2);
 
     Alert alert = active("n-plus-one").orElseThrow();
-    assertThat(alert.scope()).isEqualTo(Map.of("endpoint", "GET /api/users/:id/orders", "table", "orders"));
+    assertThat(alert.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/users/:id/orders", "table", "orders"));
     assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(alert.value()).isEqualTo(2.0);
     assertThat(alert.details()).containsEntry("fingerprint", "SELECT user_id FROM orders WHERE id = ?");

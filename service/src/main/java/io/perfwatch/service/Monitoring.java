@@ -1,6 +1,7 @@
 package io.perfwatch.service;
 
 import io.perfwatch.exporter.PerfWatch;
+import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertSink;
 import io.perfwatch.rules.alert.AlertTracker;
 import io.perfwatch.rules.alert.AlertmanagerSink;
@@ -19,6 +20,7 @@ import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.api.AdminAuth;
 import io.perfwatch.service.api.ApiContext;
 import io.perfwatch.service.api.PerformanceRoutes;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,7 @@ final class Monitoring implements AutoCloseable {
   private final RuleScheduler scheduler;
   private final AdminAuth auth;
   private final MonitoringSettings settings;
+  private volatile URI externalUrl = URI.create("http://localhost"); // set by listening(), before evaluation
 
   Monitoring(PerfWatch perfwatch, MonitoringSettings settings) {
     this.settings = settings;
@@ -74,7 +77,8 @@ final class Monitoring implements AutoCloseable {
       scraper = null;
       source = new StoreSource(perfwatch.stats());
     }
-    alertmanager = AlertmanagerSink.fromEnv(settings.environment(), null, perfwatch.registry()).orElse(null);
+    alertmanager = AlertmanagerSink.fromEnv(settings.environment(), this::generatorUrl, perfwatch.registry())
+        .orElse(null);
     List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry())));
     Optional.ofNullable(alertmanager).ifPresent(sinks::add);
     alerts = new AlertTracker(Clock.systemUTC(), HistoryLimits.fromEnv(settings.environment()), sinks);
@@ -83,10 +87,21 @@ final class Monitoring implements AutoCloseable {
     auth = new AdminAuth(settings.adminToken(), System::currentTimeMillis);
   }
 
-  /** Adds the API to {@code http} and starts evaluating. */
+  /** Adds the API to {@code http}; evaluation starts with {@link #listening}. */
   void start(Service http, PerfWatch perfwatch) {
     PerformanceRoutes.register(http, new ApiContext(source, engine, alerts, rules, this::rulesReloadError,
         perfwatch, auth, settings.corsOrigins()));
+  }
+
+  /**
+   * Starts evaluating once the server listens on {@code port}: alerts link back to the API, so its external URL
+   * ({@code PERFORMANCE_EXTERNAL_URL}, by default this host and the bound port) must be known first.
+   */
+  void listening(int port) {
+    if (alertmanager != null) { // the default reads the host name, which may ask DNS: only when it is needed
+      externalUrl = ExternalUrl.parse(settings.environment().get(ExternalUrl.ENV))
+          .orElseGet(() -> ExternalUrl.defaultFor(port));
+    }
     if (watcher != null) {
       watcher.start(Duration.ofSeconds(2));
     }
@@ -96,10 +111,19 @@ final class Monitoring implements AutoCloseable {
     scheduler.start();
     LOG.info("perfwatch evaluating {} rules ({}) over {}", rules.get().rules().size(), rules.get().origin(),
         source.describe());
+    if (alertmanager != null) {
+      LOG.info("alerts go to Alertmanager and link back to {}{}/alerts/<id> (set {} to change it)", externalUrl,
+          PerformanceRoutes.BASE, ExternalUrl.ENV);
+    }
     if (!auth.isOpen()) {
       LOG.warn("admin endpoints are closed: set PERFORMANCE_ADMIN_TOKEN (at least 16 random characters) to use "
           + "/api/v1/performance/endpoints, /database, /alerts, /report and /analyze");
     }
+  }
+
+  /** The alert in this service's API, for Alertmanager's links back (the scheduler starts after it is known). */
+  private URI generatorUrl(Alert alert) {
+    return URI.create(externalUrl + PerformanceRoutes.BASE + "/alerts/" + alert.id());
   }
 
   /** The problems of the last rejected rules file change, one per line, while it stays rejected. */

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of the analysis side: the admin token (never printed), the rules file, CORS origins, and the
- * {@code PERFORMANCE_*} environment that rule files ({@code ${VAR:default}}), the Alertmanager sink and the
- * scrape/fleet sources read, without the {@link #SECRETS}.
+ * {@code PERFORMANCE_*} environment that rule files ({@code ${VAR:default}}), the Alertmanager sink (with
+ * {@code PERFORMANCE_EXTERNAL_URL} for its links) and the scrape/fleet sources read, without the {@link #SECRETS}.
  */
 public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rulesFile, List<String> corsOrigins,
     Map<String, String> environment) {
@@ -54,6 +54,11 @@ public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rul
         .map(Path::of);
     rules.filter(p -> !Files.isReadable(p)).ifPresent(p -> problems.add("PERFORMANCE_RULES_FILE='" + p
         + "': no readable file there; point it at a rules file or unset it for the built-in rules"));
+    try {
+      ExternalUrl.parse(env.get(ExternalUrl.ENV));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
     List<String> cors = Arrays.stream(env.getOrDefault("PERFORMANCE_CORS_ORIGINS", "").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).toList();
     return new MonitoringSettings(token == null || token.isBlank() ? null : token.strip(), rules, cors, performance);

@@ -87,6 +87,7 @@ public final class PerfWatchService implements AutoCloseable {
       throw new IllegalStateException("the HTTP server could not start on port " + config.httpPort() + ": "
           + failure.getMessage() + " (set PERFORMANCE_HTTP_PORT to a free port)", failure);
     }
+    monitoring.listening(port());
     if (config.demoTraffic()) {
       traffic = new TrafficGenerator(baseUri()).start();
     }

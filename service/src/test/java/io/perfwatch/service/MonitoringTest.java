@@ -41,7 +41,7 @@ class MonitoringTest {
       for (JsonNode alert : new ObjectMapper().readTree(analyze.body()).get("alerts")) {
         if (alert.get("rule").asText().equals("slow-query")) {
           assertThat(alert.get("threshold").asDouble()).isEqualTo(0.001);
-          slowQueries.add(alert.at("/scope/fingerprint").asText());
+          slowQueries.add(alert.at("/details/fingerprint").asText());
         }
       }
       assertThat(slowQueries).contains("SELECT id, user_id, category_id, amount, currency, description, created_at "

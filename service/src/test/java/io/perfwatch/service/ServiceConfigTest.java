@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.perfwatch.exporter.config.PerfWatchConfig;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,24 @@ class ServiceConfigTest {
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_DATABASE_URL", "mysql://db/finance")))
         .withMessage("Invalid perfwatch setting: PERFORMANCE_DATABASE_URL='mysql://db/finance': expected a JDBC "
             + "URL starting with [jdbc:h2:, jdbc:postgresql:], e.g. jdbc:postgresql://localhost:5432/perfwatch");
+  }
+
+  @Test
+  void rejectsAnExternalUrlThatIsNotAnHttpUrl() {
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_EXTERNAL_URL", "perfwatch:8080")))
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_EXTERNAL_URL='perfwatch:8080' is invalid: expected the "
+            + "http(s) URL users reach perfwatch at, such as https://perfwatch.example.com or "
+            + "http://perfwatch:8080/monitoring");
+  }
+
+  @Test
+  void externalUrlKeepsItsPathWithoutTheTrailingSlashAndDefaultsToThisHostAndPort() throws Exception {
+    assertThat(ExternalUrl.parse("https://example.com/perfwatch/")).contains(URI.create(
+        "https://example.com/perfwatch"));
+    assertThat(ExternalUrl.parse(" ")).isEmpty();
+    assertThat(ExternalUrl.defaultFor(8080)).isEqualTo(URI.create("http://"
+        + java.net.InetAddress.getLocalHost().getHostName() + ":8080"));
   }
 
   @Test

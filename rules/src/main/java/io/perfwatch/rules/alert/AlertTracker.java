@@ -3,6 +3,7 @@ package io.perfwatch.rules.alert;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class AlertTracker {
   private final Map<String, Map<Map<String, String>, TrackedAlert>> activeByRule = new HashMap<>();
   private final NewestFirst newestFirst = new NewestFirst();
   private final Deque<Alert> resolved = new ArrayDeque<>();
+  private final Map<String, Duration> intervals = new HashMap<>(); // each applied rule's evaluation interval
   private long applies;
 
   public AlertTracker(Clock clock, HistoryLimits limits, List<AlertSink> sinks) {
@@ -48,6 +51,7 @@ public final class AlertTracker {
    * nothing has changed and the exception propagates, so the caller can report the rule's evaluation as failed.
    */
   public synchronized void apply(RuleDefinition rule, List<Observation> observations, Instant now) {
+    intervals.put(rule.name(), rule.interval());
     Map<Map<String, String>, TrackedAlert> active = activeByRule.get(rule.name());
     TrackedAlert[] known = new TrackedAlert[observations.size()];
     for (int i = 0; i < known.length; i++) {
@@ -97,6 +101,7 @@ public final class AlertTracker {
 
   /** Alerts of rules not in {@code rules} (removed by a reload): pending ones go, firing ones resolve now. */
   public synchronized void retainRules(Set<String> rules, Instant now) {
+    intervals.keySet().retainAll(rules);
     for (Iterator<Map.Entry<String, Map<Map<String, String>, TrackedAlert>>> it = activeByRule.entrySet().iterator();
         it.hasNext(); ) {
       Map.Entry<String, Map<Map<String, String>, TrackedAlert>> byRule = it.next();
@@ -112,12 +117,23 @@ public final class AlertTracker {
     }
   }
 
-  /** Tells the sinks that an evaluation cycle ended, with every alert now pending or firing. */
+  /** {@link #publish(Instant)} at the tracker clock's time. */
   public void publish() {
-    List<Alert> active = active();
+    publish(clock.instant());
+  }
+
+  /**
+   * Tells the sinks that an evaluation cycle ended at {@code at} (the evaluation's time, so that a severity change
+   * it made is dated by it), with every alert now pending or firing.
+   */
+  public void publish(Instant at) {
+    Cycle cycle;
+    synchronized (this) {
+      cycle = new Cycle(at, active(), intervals);
+    }
     for (AlertSink sink : sinks) {
       try {
-        sink.cycle(active);
+        sink.cycle(cycle);
       } catch (RuntimeException e) {
         LOG.warn("alert sink {} failed at the end of a cycle", sink.getClass().getSimpleName(), e);
       }
@@ -135,6 +151,11 @@ public final class AlertTracker {
     resolved.stream().filter(a -> a.resolvedAt() != null && !a.resolvedAt().isBefore(since)).forEach(alerts::add);
     alerts.sort(NewestFirst.ORDER);
     return List.copyOf(alerts);
+  }
+
+  /** The retained alert (active, or resolved within the history period) with this {@link Alert#id()}. */
+  public Optional<Alert> alert(String id) {
+    return history().stream().filter(a -> a.id().equals(id)).findFirst();
   }
 
   /** Every retained alert (active and resolved within the history period), newest first. */

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * @param traffic what {@code min_requests} is compared to: requests, executions, host samples...
  * @param qualified a detector-specific precondition besides traffic, e.g. memory rising in 80 % of the steps
- * @param raise severity levels added to the ladder's (a frequent slow query hurts more than a rare one)
+ * @param raise levels of the rule's own ladder to go up (a frequent slow query hurts more than a rare one)
  */
 record Candidate(
     Map<String, String> scope,

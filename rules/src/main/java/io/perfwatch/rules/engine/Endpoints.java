@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.Scope;
@@ -12,23 +13,21 @@ import java.util.Map;
 
 /** What the endpoint-scoped detectors (latency, error rate, degradation) share. */
 final class Endpoints {
-  static final String SCOPE_KEY = "endpoint";
-  static final Map<String, String> OVERALL_SCOPE = Map.of("scope", "overall");
+  static final Map<String, String> OVERALL_SCOPE = Map.of(ScopeLabels.SCOPE, "overall");
 
   private Endpoints() {}
 
-  /** An endpoint's statistics and the scope of its alerts ({@link #OVERALL_SCOPE} for the merged total). */
-  record Scoped(EndpointStats stats, Map<String, String> scope) {
-    /** "GET /api/transactions/:id"; for endpoint scopes only. */
-    String key() {
-      return scope.get(SCOPE_KEY);
-    }
-  }
+  /**
+   * An endpoint's statistics and the scope of its alerts ({@link #OVERALL_SCOPE} for the merged total).
+   *
+   * @param key "GET /api/transactions/:id", built once per window rather than per lookup
+   */
+  record Scoped(EndpointStats stats, Map<String, String> scope, String key) {}
 
   /** Each endpoint whose route the rule includes, or the merged total for {@code scope: overall}. */
   static List<Scoped> inScope(RuleDefinition rule, WindowStats window, Windows windows) {
     if (rule.scope() == Scope.OVERALL) {
-      return List.of(new Scoped(window.total(), OVERALL_SCOPE));
+      return List.of(new Scoped(window.total(), OVERALL_SCOPE, key(window.total())));
     }
     if (rule.scope() != Scope.ENDPOINT) {
       throw new IllegalArgumentException("rule '" + rule.name() + "': detector " + rule.detector().yamlName()

@@ -1,39 +1,47 @@
 package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.NPlusOneFinding;
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.yaml.RuleDefinition;
+import io.perfwatch.rules.yaml.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Spec detector 4: the exporter's N+1 findings of the window, grouped by endpoint and table. The value is the number
- * of requests that showed the pattern.
+ * Spec detector 4: the exporter's N+1 findings of the window, grouped by endpoint and table (or all together for
+ * {@code scope: overall}). The value is the number of requests that showed the pattern.
  */
 final class NPlusOneDetector implements BottleneckDetector {
 
   /** What the candidates depend on: rules that agree on these share them within a cycle. */
-  private record Settings(Duration window, List<String> include, List<String> exclude) {}
+  private record Settings(Duration window, Scope scope, List<String> include, List<String> exclude) {}
 
   @Override
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
-    return windows.candidates(new Settings(rule.window(), rule.include(), rule.exclude()),
+    return windows.candidates(new Settings(rule.window(), rule.scope(), rule.include(), rule.exclude()),
         () -> compute(rule, windows));
   }
 
   private static List<Candidate> compute(RuleDefinition rule, Windows windows) {
+    List<NPlusOneFinding> all = windows.current(rule).nPlusOne();
+    if (rule.scope() == Scope.OVERALL) {
+      return all.isEmpty() ? List.of() : List.of(new Candidate(Endpoints.OVERALL_SCOPE, all.size(), all.size(),
+          true, 0, () -> describe("all endpoints", mostFrequent(all, NPlusOneFinding::table), all)));
+    }
     Map<List<String>, List<NPlusOneFinding>> groups = new LinkedHashMap<>();
-    for (NPlusOneFinding f : windows.current(rule).nPlusOne()) {
+    for (NPlusOneFinding f : all) {
       if (rule.matchesRoute(f.route())) {
         groups.computeIfAbsent(List.of(f.method(), f.route(), f.table()), k -> new ArrayList<>()).add(f);
       }
     }
     List<Candidate> candidates = new ArrayList<>();
-    groups.forEach((key, findings) -> candidates.add(candidate(key.get(0) + " " + key.get(1), key.get(2),
-        findings, windows)));
+    groups.forEach((key, findings) -> candidates.add(candidate(key.get(0), key.get(1), key.get(2), findings,
+        windows)));
     return candidates;
   }
 
@@ -43,21 +51,25 @@ final class NPlusOneDetector implements BottleneckDetector {
     return 1;
   }
 
-  private static Candidate candidate(String endpoint, String table, List<NPlusOneFinding> findings,
+  private static Candidate candidate(String method, String route, String table, List<NPlusOneFinding> findings,
       Windows windows) {
     int count = findings.size();
-    return new Candidate(windows.scope(Map.of("endpoint", endpoint, "table", table)), count, count, true, 0,
-        () -> describe(endpoint, table, findings));
+    Map<String, String> scope = Map.of(ScopeLabels.METHOD, method, ScopeLabels.URI, route, ScopeLabels.TABLE, table);
+    return new Candidate(windows.scope(scope), count, count, true, 0,
+        () -> describe(method + " " + route, table, findings));
+  }
+
+  private static String mostFrequent(List<NPlusOneFinding> findings, Function<NPlusOneFinding, String> key) {
+    return findings.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.counting()))
+        .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
   }
 
   private static Candidate.Description describe(String endpoint, String table, List<NPlusOneFinding> findings) {
-    String fingerprint = findings.stream()
-        .collect(Collectors.groupingBy(NPlusOneFinding::fingerprint, LinkedHashMap::new, Collectors.counting()))
-        .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    String fingerprint = mostFrequent(findings, NPlusOneFinding::fingerprint);
     int maxRepeats = findings.stream().mapToInt(NPlusOneFinding::repeats).max().orElse(0);
     double totalMs = findings.stream().mapToLong(NPlusOneFinding::totalNanos).sum() / 1e6;
     int count = findings.size();
-    String summary = endpoint + " ran the same query on " + table + " up to " + maxRepeats + " times per request ("
+    String summary = Texts.capitalize(endpoint) + " ran the same query on " + table + " up to " + maxRepeats + " times per request ("
         + count + " requests, " + Texts.num(totalMs) + " ms in total): " + fingerprint;
     Map<String, String> details = Map.of("table", table, "fingerprint", fingerprint,
         "max_repeats", Integer.toString(maxRepeats), "total_ms", Texts.num(totalMs), "count", Integer.toString(count));

@@ -31,8 +31,6 @@ final class RuleCompiler {
   static final String MIN_TRAFFIC = "minTraffic";
   static final String EVALUATION = "evaluation";
 
-  private static final Severity[] LEVELS = Severity.values();
-
   private final Function<Detector, BottleneckDetector> detectors;
 
   RuleCompiler() {
@@ -123,10 +121,10 @@ final class RuleCompiler {
           recommendation == null ? d.recommendation() : Texts.render(recommendation, vars), d.details());
     }
 
-    /** The ladder's level, else its lowest (the threshold is exceeded), raised as the detector asks, capped. */
+    /** The ladder's level, else its lowest (the threshold is exceeded), raised as the detector asks within it. */
     private Severity severity(Candidate c) {
       Severity level = rule.severity().levelFor(c.value(), rule.threshold()).orElse(lowest);
-      return LEVELS[Math.min(Severity.CRITICAL.ordinal(), level.ordinal() + c.raise())];
+      return rule.severity().raise(level, c.raise());
     }
   }
 

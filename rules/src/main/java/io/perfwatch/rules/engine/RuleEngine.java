@@ -60,10 +60,11 @@ public final class RuleEngine {
   public List<Alert> evaluate(List<RuleDefinition> rules) {
     long now = source.nowMillis();
     Windows windows = new Windows(source, now, scopes);
+    Instant at = Instant.ofEpochMilli(now);
     for (RuleDefinition rule : rules) {
-      evaluate(compiled(rule), windows, Instant.ofEpochMilli(now));
+      evaluate(compiled(rule), windows, at);
     }
-    tracker.publish();
+    tracker.publish(at);
     Set<String> names = rules.stream().map(RuleDefinition::name).collect(Collectors.toSet());
     List<Alert> active = tracker.active();
     List<Alert> ours = new ArrayList<>(active.size());

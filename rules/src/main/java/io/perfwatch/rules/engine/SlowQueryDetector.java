@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * Spec detector 3: SQL fingerprints whose avg, p95 or max duration exceeds the threshold. Severity comes from the
- * duration ratio and is raised one level when the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE}
- * executions per minute of the window on average (about one a second), where its slowness adds up across requests.
+ * duration ratio and goes up to the next level of the rule's ladder (never beyond it: a fixed severity stays) when
+ * the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE} executions per minute of the window on average
+ * (about one a second), where its slowness adds up across requests.
  */
 final class SlowQueryDetector implements BottleneckDetector {
   static final double FREQUENT_PER_MINUTE = 60;

@@ -62,21 +62,22 @@ final class Windows {
     }
   }
 
-  /** The window's endpoints with their {@code endpoint=GET /route} scopes, built once per window per cycle. */
+  /** The window's endpoints with their {@code method, uri} scopes, built once per window per cycle. */
   List<Endpoints.Scoped> endpoints(WindowStats window) {
     return endpoints.computeIfAbsent(window, w -> {
       List<Endpoints.Scoped> scoped = new ArrayList<>(w.endpoints().size());
       for (EndpointStats e : w.endpoints()) {
-        scoped.add(new Endpoints.Scoped(e, scope(Map.of(Endpoints.SCOPE_KEY, Endpoints.key(e)))));
+        String key = Endpoints.key(e);
+        scoped.add(new Endpoints.Scoped(e, scopes.endpoint(key, e.method(), e.route()), key));
       }
       return List.copyOf(scoped);
     });
   }
 
-  /** {@code table=..., fingerprint=...} of a query of this cycle's windows, built once however many rules ask. */
+  /** {@code operation, table, query} of a statement of this cycle's windows, built once however many rules ask. */
   Map<String, String> queryScope(QueryStats q) {
-    return queryScopes.computeIfAbsent(q, query -> scope(Map.of("table", query.table(), "fingerprint",
-        query.fingerprint())));
+    return queryScopes.computeIfAbsent(q, query -> scopes.query(query.fingerprint(), query.operation(),
+        query.table()));
   }
 
   /** The shared instance of an alert scope (see {@link Scopes}). */

@@ -1,11 +1,11 @@
 package io.perfwatch.rules.export;
 
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.yaml.Baseline;
 import io.perfwatch.rules.yaml.Detector;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.Resource;
 import io.perfwatch.rules.yaml.RuleDefinition;
-import io.perfwatch.rules.yaml.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * The PromQL of one rule: a value expression in PromQL's units (seconds for latency, percent, counts), compared
  * with {@code >=} like the engine's severity ladder, and guards ({@code min_requests}, a non-zero baseline) joined
  * with {@code and}. Every aggregation keeps {@code job} (one service, summed over its instances, as the engine sees
- * one service), plus {@code method, uri} for endpoint scope, {@code operation, table} for statements and
- * {@code method, uri, table} for N+1 findings; host metrics keep their {@code instance}/{@code job} (and
- * {@code mount}).
+ * one service) plus the rule's {@link ScopeLabels}: {@code method, uri} for endpoint scope, {@code operation, table}
+ * for statements and {@code method, uri, table} for N+1 findings; host metrics keep their {@code instance}/{@code job}
+ * (and {@code mount}).
  *
  * @param value the measured statistic, e.g. the p95 per endpoint
  * @param scale threshold units to PromQL units: 0.001 for ms thresholds compared in seconds, else 1
@@ -63,7 +63,7 @@ record PromQl(String value, double scale, List<String> guards) {
   /** The PromQL of {@code rule}; call only when {@link #whyNot} is null. */
   static PromQl of(RuleDefinition rule) {
     Duration w = rule.window();
-    String by = rule.scope() == Scope.ENDPOINT ? "job, method, uri" : "job";
+    String by = by(rule);
     String routes = routeMatchers(rule);
     return switch (rule.detector()) {
       case LATENCY -> new PromQl(latency(rule.metric(), by, routes, range(w, null)), 0.001,
@@ -72,12 +72,22 @@ record PromQl(String value, double scale, List<String> guards) {
           join(routes, rule.include4xx() ? "status=~\"[45]..\"" : "status=~\"5..\""), range(w, null), by)
           + " / " + sumIncrease(HTTP + "_count", routes, range(w, null), by), 1,
           minRequests(rule, by, routes, range(w, null)));
-      case SLOW_QUERY -> slowQuery(rule);
-      case N_PLUS_ONE -> new PromQl(sumIncrease("db_n_plus_one_total", routes, range(w, null),
-          rule.scope() == Scope.ENDPOINT ? "job, method, uri, table" : "job"), 1, List.of());
+      case SLOW_QUERY -> slowQuery(rule, by);
+      case N_PLUS_ONE -> new PromQl(sumIncrease("db_n_plus_one_total", routes, range(w, null), by), 1, List.of());
       case RESOURCE -> resource(rule);
       case DEGRADATION -> degradation(rule, by, routes);
     };
+  }
+
+  /**
+   * {@code job} plus the rule's {@link ScopeLabels} that are series labels: not {@code query} (Prometheus sees no
+   * SQL fingerprints) nor the ones that are the same for every alert of the rule (set in the rule's labels).
+   */
+  private static String by(RuleDefinition rule) {
+    List<String> by = new ArrayList<>(List.of("job"));
+    ScopeLabels.of(rule).stream().filter(l -> !l.equals(ScopeLabels.QUERY))
+        .filter(l -> !ScopeLabels.constant(rule).containsKey(l)).forEach(by::add);
+    return String.join(", ", by);
   }
 
   private static String latency(@Nullable Metric metric, String by, String routes, String range) {
@@ -89,9 +99,8 @@ record PromQl(String value, double scale, List<String> guards) {
         by.isEmpty() ? "le" : by + ", le") + ")";
   }
 
-  private static PromQl slowQuery(RuleDefinition rule) {
+  private static PromQl slowQuery(RuleDefinition rule, String by) {
     String range = range(rule.window(), null);
-    String by = "job, operation, table";
     String value = rule.metric() == Metric.AVG
         ? sumIncrease(DB + "_sum", "", range, by) + " / " + sumIncrease(DB + "_count", "", range, by)
         : "histogram_quantile(0.95, " + sumIncrease(DB + "_bucket", "", range, by + ", le") + ")";

@@ -3,6 +3,7 @@ package io.perfwatch.rules.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -13,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A rule file as Prometheus alerting rules: one Prometheus group per rule group (same interval), and per rule one
- * alerting rule per severity step, named after the rule, with label {@code severity} and the step's threshold
- * ({@code threshold x ratio}). Steps are cumulative, not exclusive: at 2.5 x the threshold the low, medium and high
+ * alerting rule per severity step, named after the rule, with label {@code severity}, the scope labels that are the
+ * same for all its alerts ({@link ScopeLabels#constant}) and the step's threshold ({@code threshold x ratio}). Steps are cumulative, not exclusive: at 2.5 x the threshold the low, medium and high
  * steps all fire. An exclusive band ({@code >= a and < b}) would resolve one alert and start the next one's
  * {@code for} from zero whenever the value crosses a step; instead Alertmanager inhibits the lower severities of the
  * same alert (see {@code prometheus/alertmanager.yml}). Comparisons are {@code >=}, as the engine's ladder.
@@ -82,6 +84,7 @@ public final class PrometheusRuleExporter {
     }
     Map<String, String> labels = new LinkedHashMap<>(rule.labels());
     labels.put("severity", severity.name().toLowerCase(Locale.ROOT));
+    new TreeMap<>(ScopeLabels.constant(rule)).forEach(labels::put);
     alert.put("labels", labels);
     Map<String, String> annotations = new LinkedHashMap<>();
     rule.annotations().forEach((k, v) -> annotations.put(k, AlertTemplates.rewrite(v, rule)));

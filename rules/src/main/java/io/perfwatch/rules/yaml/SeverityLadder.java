@@ -54,4 +54,24 @@ public record SeverityLadder(Map<Severity, Double> ratios) {
     }
     return Optional.ofNullable(result);
   }
+
+  /**
+   * {@code level} raised by {@code steps} of this ladder's own levels, capped at its highest: a detector's raise
+   * (e.g. a frequent slow query) never leaves the levels the rule declares, so a fixed {@code severity: high} stays
+   * high and {@code {low: 1.0, high: 2.0}} raises low to high.
+   */
+  public Severity raise(Severity level, int steps) {
+    if (steps <= 0) {
+      return level;
+    }
+    Severity result = level;
+    int left = steps;
+    for (Severity higher : LEVELS) {
+      if (left > 0 && higher.compareTo(level) > 0 && ratios.containsKey(higher)) {
+        result = higher;
+        left--;
+      }
+    }
+    return result;
+  }
 }

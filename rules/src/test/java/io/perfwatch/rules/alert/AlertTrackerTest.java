@@ -29,7 +29,7 @@ class AlertTrackerTest {
   }
 
   private static Observation seen(String endpoint, double value, Severity severity) {
-    return new Observation("latency", "latency", Map.of("endpoint", endpoint), value, 1000, severity,
+    return new Observation("latency", "latency", TestRules.endpoint(endpoint), value, 1000, severity,
         "slow " + endpoint, "cache it", Map.of("team", "payments"), Map.of());
   }
 
@@ -47,8 +47,8 @@ class AlertTrackerTest {
       assertThat(a.firingAt()).isEqualTo(T0.plusSeconds(60));
       assertThat(a.labels()).isEqualTo(Map.of("team", "payments", "alertname", "latency", "severity", "low"));
     });
-    assertThat(sink.lines()).containsExactly("pending low latency {endpoint=GET /a}",
-        "firing low latency {endpoint=GET /a}");
+    assertThat(sink.lines()).containsExactly("pending low latency {method=GET, uri=/a}",
+        "firing low latency {method=GET, uri=/a}");
   }
 
   @Test
@@ -69,8 +69,8 @@ class AlertTrackerTest {
     tracker.apply(rule, List.of(seen("GET /a", 4400, Severity.CRITICAL)), T0.plusSeconds(60));
     tracker.apply(rule, List.of(seen("GET /a", 1600, Severity.MEDIUM)), T0.plusSeconds(90));
 
-    assertThat(sink.lines()).containsExactly("firing low latency {endpoint=GET /a}",
-        "firing critical latency {endpoint=GET /a}", "firing medium latency {endpoint=GET /a}");
+    assertThat(sink.lines()).containsExactly("firing low latency {method=GET, uri=/a}",
+        "firing critical latency {method=GET, uri=/a}", "firing medium latency {method=GET, uri=/a}");
     assertThat(tracker.active()).singleElement().satisfies(a -> {
       assertThat(a.value()).isEqualTo(1600.0);
       assertThat(a.labels()).containsEntry("severity", "medium");
@@ -88,7 +88,7 @@ class AlertTrackerTest {
     assertThat(tracker.active()).hasSize(2);
     tracker.apply(rule, List.of(seen("GET /b", 1500, Severity.LOW)), T0.plusSeconds(60));
 
-    assertThat(tracker.active()).extracting(Alert::scope).containsExactly(Map.of("endpoint", "GET /b"));
+    assertThat(tracker.active()).extracting(Alert::scope).containsExactly(Map.of("method", "GET", "uri", "/b"));
     assertThat(tracker.history()).extracting(Alert::state).containsExactlyInAnyOrder(AlertState.FIRING,
         AlertState.RESOLVED);
     assertThat(tracker.alerts(T0.plusSeconds(61))).extracting(Alert::state).containsExactly(AlertState.FIRING);
@@ -100,12 +100,12 @@ class AlertTrackerTest {
     tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW), seen("GET /b", 1500, Severity.LOW)), T0);
     tracker.apply(rule, List.of(seen("GET /b", 1500, Severity.LOW), seen("GET /c", 1500, Severity.LOW)),
         T0.plusSeconds(30));
-    assertThat(tracker.active()).extracting(a -> a.scope().get("endpoint")).containsExactly("GET /c", "GET /b");
+    assertThat(tracker.active()).extracting(a -> a.scope().get("uri")).containsExactly("/c", "/b");
 
     tracker.apply(rule, List.of(seen("GET /c", 1500, Severity.LOW), seen("GET /a", 1500, Severity.LOW)),
         T0.plusSeconds(60));
 
-    assertThat(tracker.active()).extracting(a -> a.scope().get("endpoint")).containsExactly("GET /a", "GET /c");
+    assertThat(tracker.active()).extracting(a -> a.scope().get("uri")).containsExactly("/a", "/c");
     assertThat(tracker.active()).extracting(Alert::startedAt).containsExactly(T0.plusSeconds(60), T0.plusSeconds(30));
   }
 
@@ -113,7 +113,7 @@ class AlertTrackerTest {
   void anAlertShowsTheTextsOfItsLatestObservation() {
     RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
     tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW)), T0);
-    tracker.apply(rule, List.of(new Observation("latency", "latency", Map.of("endpoint", "GET /a"), 1600, 1000,
+    tracker.apply(rule, List.of(new Observation("latency", "latency", Map.of("method", "GET", "uri", "/a"), 1600, 1000,
         Severity.LOW, "slower GET /a", "cache more", Map.of("team", "payments"), Map.of("requests", "12"))),
         T0.plusSeconds(30));
 
@@ -129,7 +129,7 @@ class AlertTrackerTest {
   void newAlertsWhoseTextsFailToComposeChangeNothing() {
     RuleDefinition rule = latency(Duration.ZERO, Duration.ZERO);
     tracker.apply(rule, List.of(seen("GET /a", 1500, Severity.LOW)), T0);
-    Observation broken = new Observation("latency", "latency", Map.of("endpoint", "GET /b"), 1500, 1000,
+    Observation broken = new Observation("latency", "latency", Map.of("method", "GET", "uri", "/b"), 1500, 1000,
         Severity.LOW, AlertTexts.onFirstRead(() -> {
           throw new IllegalStateException("no text");
         }), Map.of());
@@ -138,7 +138,7 @@ class AlertTrackerTest {
         List.of(seen("GET /a", 1700, Severity.LOW), broken), T0.plusSeconds(30))).withMessage("no text");
 
     assertThat(tracker.active()).singleElement().extracting(Alert::value).isEqualTo(1500.0);
-    assertThat(sink.lines()).containsExactly("firing low latency {endpoint=GET /a}");
+    assertThat(sink.lines()).containsExactly("firing low latency {method=GET, uri=/a}");
   }
 
   @Test

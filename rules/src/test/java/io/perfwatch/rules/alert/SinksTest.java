@@ -17,7 +17,7 @@ class SinksTest {
   private static final Instant T0 = Instant.parse("2026-01-15T10:30:00Z");
 
   private static Observation seen(String endpoint, Severity severity) {
-    return new Observation("latency", "latency", Map.of("endpoint", endpoint), 2500, 2000, severity, "slow",
+    return new Observation("latency", "latency", TestRules.endpoint(endpoint), 2500, 2000, severity, "slow",
         "cache", Map.of(), Map.of());
   }
 
@@ -55,9 +55,9 @@ class SinksTest {
   @Test
   void logLineNamesStateSeverityRuleScopeValueAndThreshold() {
     Alert alert = new Alert("id", "latency", "latency", Severity.HIGH, AlertState.FIRING,
-        Map.of("endpoint", "GET /a", "table", "t"), 2500.5, 2000, T0, T0, null, "s", "r", Map.of(), Map.of());
+        Map.of("method", "GET", "uri", "/a", "table", "t"), 2500.5, 2000, T0, T0, null, "s", "r", Map.of(), Map.of());
 
     assertThat(LogSink.line(alert)).isEqualTo(
-        "alert firing severity=high rule=latency scope={endpoint=GET /a, table=t} value=2500.5 threshold=2000.0");
+        "alert firing severity=high rule=latency scope={method=GET, table=t, uri=/a} value=2500.5 threshold=2000.0");
   }
 }

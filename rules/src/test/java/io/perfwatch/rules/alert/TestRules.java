@@ -72,6 +72,12 @@ public final class TestRules {
     return this;
   }
 
+  /** The scope of an endpoint alert: "GET /a" becomes {@code method=GET, uri=/a}. */
+  public static Map<String, String> endpoint(String endpoint) {
+    String[] parts = endpoint.split(" ", 2);
+    return Map.of(ScopeLabels.METHOD, parts[0], ScopeLabels.URI, parts[1]);
+  }
+
   public RuleDefinition build() {
     return new RuleDefinition(name, group, interval, detector, metric, scope, resource, threshold,
         window, minRequests, forDuration, keepFiringFor, severity, include, exclude, include4xx, baseline, labels,

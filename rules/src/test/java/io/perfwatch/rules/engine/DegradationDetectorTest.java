@@ -36,7 +36,7 @@ class DegradationDetectorTest {
     requestsAgo(Duration.ofMinutes(1), 50, 200, 6);
 
     assertThat(f.evaluate(degradation())).singleElement().satisfies(a -> {
-      assertThat(a.scope()).isEqualTo(Map.of("endpoint", "GET /api/transactions"));
+      assertThat(a.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/transactions"));
       assertThat(a.value()).isEqualTo(100.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(a.details()).containsEntry("baseline_ms", "100").containsEntry("current_ms", "200")

@@ -32,7 +32,7 @@ class ErrorRateDetectorTest {
     traffic();
 
     assertThat(f.evaluate(errorRate())).singleElement().satisfies(a -> {
-      assertThat(a.scope()).isEqualTo(Map.of("endpoint", "POST /api/payments"));
+      assertThat(a.scope()).isEqualTo(Map.of("method", "POST", "uri", "/api/payments"));
       assertThat(a.value()).isEqualTo(9.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(a.details()).isEqualTo(Map.of("status_codes", "500=6, 503=3", "errors", "9", "requests", "100"));

@@ -39,7 +39,7 @@ class LatencyDetectorTest {
       assertThat(a.detector()).isEqualTo("latency");
       assertThat(a.state()).isEqualTo(AlertState.FIRING);
       assertThat(a.severity()).isEqualTo(Severity.LOW);
-      assertThat(a.scope()).isEqualTo(Map.of("endpoint", "GET /api/transactions"));
+      assertThat(a.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/transactions"));
       assertThat(a.value()).isEqualTo(2500.0);
       assertThat(a.threshold()).isEqualTo(2000.0);
       assertThat(a.labels()).isEqualTo(Map.of("team", "payments", "alertname", "high-avg-latency",
@@ -71,9 +71,9 @@ class LatencyDetectorTest {
     assertThat(f.evaluate(latency())).isEmpty();
 
     assertThat(f.sink.lines()).containsExactly(
-        "firing low high-avg-latency {endpoint=GET /api/transactions}",
-        "firing high high-avg-latency {endpoint=GET /api/transactions}",
-        "resolved high high-avg-latency {endpoint=GET /api/transactions}");
+        "firing low high-avg-latency {method=GET, uri=/api/transactions}",
+        "firing high high-avg-latency {method=GET, uri=/api/transactions}",
+        "resolved high high-avg-latency {method=GET, uri=/api/transactions}");
     assertThat(f.tracker.history().get(0).resolvedAt()).isEqualTo(Fixture.T0.plusSeconds(180));
   }
 
@@ -96,7 +96,7 @@ class LatencyDetectorTest {
     f.requests(30, "GET", "/internal/export", 200, 2500);
 
     assertThat(f.evaluate(rule)).extracting(Alert::scope)
-        .containsExactly(Map.of("endpoint", "GET /api/transactions"));
+        .containsExactly(Map.of("method", "GET", "uri", "/api/transactions"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.alert.TestRules;
 import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.Scope;
 import io.perfwatch.rules.yaml.SeverityLadder;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +32,7 @@ class NPlusOneDetectorTest {
     f.nPlusOne("GET", "/api/users", "accounts", "SELECT * FROM accounts WHERE user_id = ?", 5, 4);
 
     assertThat(f.evaluate(nPlusOne())).singleElement().satisfies(a -> {
-      assertThat(a.scope()).isEqualTo(Map.of("endpoint", "GET /api/accounts", "table", "transactions"));
+      assertThat(a.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/accounts", "table", "transactions"));
       assertThat(a.value()).isEqualTo(3.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(a.details()).isEqualTo(Map.of("table", "transactions", "fingerprint", SQL, "max_repeats", "25",
@@ -61,9 +62,25 @@ class NPlusOneDetectorTest {
     f.advance(Duration.ofMinutes(6));
     assertThat(f.evaluate(rule)).isEmpty();
     assertThat(f.sink.lines()).containsExactly(
-        "firing low n-plus-one {endpoint=GET /api/accounts, table=transactions}",
-        "firing critical n-plus-one {endpoint=GET /api/accounts, table=transactions}",
-        "resolved critical n-plus-one {endpoint=GET /api/accounts, table=transactions}");
+        "firing low n-plus-one {method=GET, table=transactions, uri=/api/accounts}",
+        "firing critical n-plus-one {method=GET, table=transactions, uri=/api/accounts}",
+        "resolved critical n-plus-one {method=GET, table=transactions, uri=/api/accounts}");
+  }
+
+  @Test
+  void overallScopeCountsTheFindingsOfEveryEndpointInOneAlert() {
+    TestRules rule = nPlusOne();
+    rule.scope = Scope.OVERALL;
+    f.nPlusOne("GET", "/api/accounts", "transactions", SQL, 12, 30);
+    f.nPlusOne("GET", "/api/accounts", "transactions", SQL, 25, 60);
+    f.nPlusOne("GET", "/api/users", "accounts", "SELECT * FROM accounts WHERE user_id = ?", 5, 4);
+
+    assertThat(f.evaluate(rule)).singleElement().satisfies(a -> {
+      assertThat(a.scope()).isEqualTo(Map.of("scope", "overall"));
+      assertThat(a.value()).isEqualTo(3.0);
+      assertThat(a.summary()).isEqualTo("All endpoints ran the same query on transactions up to 25 times per "
+          + "request (3 requests, 94 ms in total): " + SQL);
+    });
   }
 
   @Test

@@ -32,7 +32,7 @@ class RuleEngineTest {
 
         @Override
         public boolean holds(Candidate candidate, double threshold, long minTraffic) {
-          throw new IllegalStateException("boom on " + candidate.scope());
+          throw new IllegalStateException("boom on " + new java.util.TreeMap<>(candidate.scope()));
         }
       }
       : new RuleCompiler().compile(rule("x", kind).build()).detector());
@@ -52,7 +52,7 @@ class RuleEngineTest {
     assertThat(f.engine.lastErrors()).containsOnlyKeys("latency");
     assertThat(f.engine.lastErrors().get("latency")).satisfies(e -> {
       assertThat(e.message()).isEqualTo(
-          "condition failed: IllegalStateException: boom on {endpoint=GET /api/transactions}");
+          "condition failed: IllegalStateException: boom on {method=GET, uri=/api/transactions}");
       assertThat(e.at()).isEqualTo(Fixture.T0);
       assertThat(e.count()).isEqualTo(1);
     });
@@ -154,8 +154,8 @@ class RuleEngineTest {
 
     assertThat(f.tracker.active()).isEmpty();
     assertThat(f.engine.lastErrors()).isEmpty();
-    assertThat(f.sink.lines()).containsExactly("firing critical errors {endpoint=GET /api/transactions}",
-        "resolved critical errors {endpoint=GET /api/transactions}");
+    assertThat(f.sink.lines()).containsExactly("firing critical errors {method=GET, uri=/api/transactions}",
+        "resolved critical errors {method=GET, uri=/api/transactions}");
   }
 
   @Test

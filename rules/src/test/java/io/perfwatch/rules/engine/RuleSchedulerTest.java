@@ -35,9 +35,9 @@ class RuleSchedulerTest {
           .until(() -> f.tracker.active().stream().map(Alert::rule).toList().equals(List.of("errors")));
     }
     assertThat(reads.get()).isGreaterThan(1);
-    assertThat(f.sink.lines()).containsExactly("firing low latency {endpoint=GET /api/transactions}",
-        "resolved low latency {endpoint=GET /api/transactions}",
-        "firing critical errors {endpoint=GET /api/transactions}");
+    assertThat(f.sink.lines()).containsExactly("firing low latency {method=GET, uri=/api/transactions}",
+        "resolved low latency {method=GET, uri=/api/transactions}",
+        "firing critical errors {method=GET, uri=/api/transactions}");
   }
 
   @Test

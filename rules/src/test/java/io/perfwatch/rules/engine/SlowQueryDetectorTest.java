@@ -4,9 +4,11 @@ import static io.perfwatch.rules.alert.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.perfwatch.rules.alert.Alert;
+import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.alert.TestRules;
 import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.SeverityLadder;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,9 @@ class SlowQueryDetectorTest {
     f.queries(100, "SELECT * FROM accounts WHERE id = ?", "SELECT", "accounts", 2);
 
     assertThat(f.evaluate(slowQuery())).singleElement().satisfies(a -> {
-      assertThat(a.scope()).isEqualTo(Map.of("table", "transactions", "fingerprint", SQL));
+      assertThat(a.scope()).isEqualTo(Map.of("operation", "SELECT", "table", "transactions", "query",
+          "655ec24a85da"));
+      assertThat(ScopeLabels.queryId(SQL)).isEqualTo("655ec24a85da");
       assertThat(a.value()).isEqualTo(800.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(a.details()).containsEntry("table", "transactions").containsEntry("operation", "SELECT")
@@ -56,6 +60,18 @@ class SlowQueryDetectorTest {
   }
 
   @Test
+  void aFixedSeverityStaysAsWrittenForAFrequentFingerprint() {
+    TestRules rule = slowQuery();
+    rule.severity = SeverityLadder.fixed(Severity.HIGH);
+    f.queries(300, SQL, "SELECT", "transactions", 5000);
+
+    assertThat(f.evaluate(rule)).singleElement().satisfies(a -> {
+      assertThat(a.details()).containsEntry("frequent", "true");
+      assertThat(a.severity()).isEqualTo(Severity.HIGH);
+    });
+  }
+
+  @Test
   void resolvesOnceTheQueryIsFastForKeepFiringFor() {
     f.queries(10, SQL, "SELECT", "transactions", 800);
     f.evaluate(slowQuery());
@@ -65,8 +81,9 @@ class SlowQueryDetectorTest {
     assertThat(f.evaluate(slowQuery())).hasSize(1);
     f.advance(Duration.ofSeconds(30));
     assertThat(f.evaluate(slowQuery())).isEmpty();
-    assertThat(f.sink.lines()).containsExactly("firing medium slow-query {fingerprint=" + SQL
-        + ", table=transactions}", "resolved medium slow-query {fingerprint=" + SQL + ", table=transactions}");
+    assertThat(f.sink.lines()).containsExactly("firing medium slow-query {operation=SELECT, query="
+        + ScopeLabels.queryId(SQL) + ", table=transactions}", "resolved medium slow-query {operation=SELECT, query="
+        + ScopeLabels.queryId(SQL) + ", table=transactions}");
   }
 
   @Test

@@ -32,6 +32,18 @@ class SeverityLadderTest {
   }
 
   @Test
+  void raiseMovesUpTheLaddersOwnLevelsOnly() {
+    SeverityLadder lowHigh = new SeverityLadder(Map.of(Severity.LOW, 1.0, Severity.HIGH, 2.0));
+
+    assertThat(ladder.raise(Severity.MEDIUM, 1)).isEqualTo(Severity.HIGH);
+    assertThat(ladder.raise(Severity.HIGH, 3)).isEqualTo(Severity.CRITICAL);
+    assertThat(lowHigh.raise(Severity.LOW, 1)).isEqualTo(Severity.HIGH);
+    assertThat(lowHigh.raise(Severity.HIGH, 1)).isEqualTo(Severity.HIGH);
+    assertThat(SeverityLadder.fixed(Severity.HIGH).raise(Severity.HIGH, 1)).isEqualTo(Severity.HIGH);
+    assertThat(ladder.raise(Severity.LOW, 0)).isEqualTo(Severity.LOW);
+  }
+
+  @Test
   void nonFiniteValuesGiveNoLevel() {
     assertThat(ladder.levelFor(Double.NaN, 1000)).isEmpty();
     assertThat(ladder.levelFor(2000, 0)).isEmpty();

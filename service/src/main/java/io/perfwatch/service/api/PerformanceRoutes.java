@@ -46,6 +46,7 @@ public final class PerformanceRoutes {
     http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"), routes::database),
         routes.json);
     http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
+    http.get(BASE + "/alerts/:id", routes.admin(NONE, routes::alert), routes.json);
     http.get(BASE + "/report", routes.admin(List.of("hours", "format"), reports::report), routes.json);
     http.post(BASE + "/analyze", routes.admin(NONE, routes::analyze), routes.json);
     http.get(BASE + "/analyze/endpoint/*", routes.admin(List.of("method", "hours"), reports::endpoint), routes.json);
@@ -127,6 +128,13 @@ public final class PerformanceRoutes {
     body.put("total", alerts.size());
     body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
     return body;
+  }
+
+  /** One alert by id: where Alertmanager's generatorURL points. */
+  private Object alert(QueryParams params, Request req, Response res) {
+    return ctx.alerts().alert(req.params(":id")).map(io.perfwatch.service.report.AlertView::of)
+        .orElseThrow(() -> ApiException.notFound("no such alert: it never existed, or it resolved longer ago than "
+            + "the alert history keeps (PERFORMANCE_ALERT_HISTORY_HOURS)"));
   }
 
   private Object analyze(QueryParams params, Request req, Response res) {

@@ -26,6 +26,8 @@ final class ContractCases {
         Arguments.of("GET", API + "/alerts", AUTH, 200),
         Arguments.of("GET", API + "/alerts?severity=critical&hours=1", AUTH, 200),
         Arguments.of("GET", API + "/alerts?severity=urgent", AUTH, 400),
+        Arguments.of("GET", API + "/alerts/no-such-id", AUTH, 404),
+        Arguments.of("GET", API + "/alerts/no-such-id", NONE, 401),
         Arguments.of("GET", API + "/report", AUTH, 200),
         Arguments.of("GET", API + "/report?format=summary", AUTH, 200),
         Arguments.of("GET", API + "/report?format=detailed", AUTH, 200),

@@ -68,9 +68,9 @@ final class FuzzRequests {
         .flatAs((op, h) -> target(op).map(t -> FuzzRequest.of("auth", op.method(), t, HOST + h, Optional.empty())));
   }
 
-  /** A documented call: 200, except that analyzing an endpoint nobody called is a 404. */
+  /** A documented call: 200, except that what a path parameter names may not exist (404). */
   Arbitrary<FuzzRequest> valid(Operation op) {
-    Optional<Integer> expected = op.path().contains("{path}") ? Optional.empty() : Optional.of(200);
+    Optional<Integer> expected = op.path().contains("{") ? Optional.empty() : Optional.of(200);
     return target(op).map(t -> FuzzRequest.of("valid", op.method(), t, headers(op), expected));
   }
 
@@ -120,14 +120,18 @@ final class FuzzRequests {
   }
 
   private static Arbitrary<String> pathOf(Operation op) {
-    if (!op.path().contains("{path}")) {
-      return Arbitraries.just(op.path());
+    if (op.path().contains("{path}")) {
+      // without NUL: a URL with %00 is refused as a whole (400), as the document says
+      Arbitrary<String> route = Arbitraries.oneOf(Arbitraries.of(ROUTES),
+          Arbitraries.strings().all().excludeChars('\u0000').ofMinLength(1).ofMaxLength(20));
+      return route.map(r -> op.path().replace("{path}", Pattern.compile("/", Pattern.LITERAL).splitAsStream(r)
+          .map(FuzzRequests::encodeSegment).collect(Collectors.joining("/"))));
     }
-    // without NUL: a URL with %00 is refused as a whole (400), as the document says
-    Arbitrary<String> route = Arbitraries.oneOf(Arbitraries.of(ROUTES),
-        Arbitraries.strings().all().excludeChars('\u0000').ofMinLength(1).ofMaxLength(20));
-    return route.map(r -> op.path().replace("{path}", Pattern.compile("/", Pattern.LITERAL).splitAsStream(r)
-        .map(FuzzRequests::encodeSegment).collect(Collectors.joining("/"))));
+    if (op.path().contains("{")) { // one segment, e.g. an alert's id
+      return Arbitraries.strings().all().excludeChars('\u0000').ofMinLength(1).ofMaxLength(20)
+          .map(v -> op.path().replaceAll("\\{[^}]+}", encodeSegment(v))); // encoded: no $ or backslash
+    }
+    return Arbitraries.just(op.path());
   }
 
   /** Each documented parameter present or not, with a value from its schema. */

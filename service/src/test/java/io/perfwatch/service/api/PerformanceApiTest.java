@@ -111,9 +111,11 @@ class PerformanceApiTest {
     assertThat(nPlusOne.get("rule").asText()).isEqualTo("n-plus-one-queries");
     assertThat(nPlusOne.get("state").asText()).isEqualTo("firing");
     assertThat(nPlusOne.get("severity").asText()).isEqualTo("medium");
-    assertThat(nPlusOne.get("scope").get("endpoint").asText()).isEqualTo("GET /api/users/:id/summary");
-    assertThat(nPlusOne.get("scope").get("table").asText()).isEqualTo("categories");
+    assertThat(nPlusOne.get("scope").properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
+        .containsExactlyInAnyOrder("method=GET", "uri=/api/users/:id/summary", "table=categories");
     assertThat(highAndAbove.get("total").asInt()).isZero();
+    assertThat(json(client.get("/api/v1/performance/alerts/" + nPlusOne.get("id").asText(), AUTH)))
+        .isEqualTo(nPlusOne);
   }
 
   @Test

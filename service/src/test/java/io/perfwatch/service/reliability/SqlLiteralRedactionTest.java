@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfwatch.rules.alert.ScopeLabels;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -102,9 +103,9 @@ class SqlLiteralRedactionTest {
 
     String log = service.output();
     assertThat(log).as("the alerts and slow requests were logged").contains(
-        "alert firing severity=critical rule=slow-query scope={fingerprint=SELECT id FROM accounts WHERE email = ?, "
-            + "table=accounts}",
-        "alert firing severity=medium rule=n-plus-one-queries scope={endpoint=GET /probe/accounts, table=accounts}",
+        "alert firing severity=critical rule=slow-query scope={operation=SELECT, query="
+            + ScopeLabels.queryId("SELECT id FROM accounts WHERE email = ?") + ", table=accounts}",
+        "alert firing severity=medium rule=n-plus-one-queries scope={method=GET, table=accounts, uri=/probe/accounts}",
         "Very slow request: GET /probe/accounts status=200", "perfwatch stopped");
     List<String> files = files();
     for (String literal : literals()) {
@@ -112,10 +113,10 @@ class SqlLiteralRedactionTest {
       assertThat(log).as("stdout and stderr").doesNotContain(literal);
       assertThat(files).as("files written in the working directory").noneMatch(f -> f.contains(literal));
     }
-    assertThat(rules(analyze, "slow-query", "table", "accounts", "fingerprint"))
+    assertThat(rules(analyze, "slow-query", "table", "accounts", "/details/fingerprint"))
         .isEqualTo(new TreeSet<>(EXPECTED_SLOW_QUERIES));
-    assertThat(rules(analyze, "n-plus-one-queries", "table", "accounts", "endpoint"))
-        .containsExactly("GET " + SqlLiteralProbe.ROUTE);
+    assertThat(rules(analyze, "n-plus-one-queries", "table", "accounts", "/scope/uri"))
+        .containsExactly(SqlLiteralProbe.ROUTE);
   }
 
   /** The values, and parts of them a half-done redaction could leave: an email's user, a card's last 12 digits. */
@@ -132,12 +133,12 @@ class SqlLiteralRedactionTest {
     return literals;
   }
 
-  /** {@code key} of the scope of every alert of {@code rule} whose scope has {@code field} = {@code value}. */
-  private static Set<String> rules(JsonNode analyze, String rule, String field, String value, String key) {
+  /** The text at {@code pointer} of every alert of {@code rule} whose scope has {@code field} = {@code value}. */
+  private static Set<String> rules(JsonNode analyze, String rule, String field, String value, String pointer) {
     Set<String> found = new TreeSet<>();
     for (JsonNode alert : analyze.get("alerts")) {
       if (alert.get("rule").asText().equals(rule) && value.equals(alert.at("/scope/" + field).asText())) {
-        found.add(alert.at("/scope/" + key).asText());
+        found.add(alert.at(pointer).asText());
       }
     }
     return found;
