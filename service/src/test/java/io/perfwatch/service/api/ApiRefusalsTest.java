@@ -96,7 +96,8 @@ class ApiRefusalsTest {
       "/api/v1/performance/alerts?hours=1&hours=2|'hours' was given 2 times; give it once",
       "/api/v1/performance/report?format=pdf|'format' must be one of [summary, detailed], was 'pdf'",
       "/api/v1/performance/report?hours=0|'hours' must be a whole number from 1 to 24, was '0'",
-      "/api/v1/performance/analyze/endpoint/api/x?method=BREW|'method' must be one of [get, post, put, delete, patch, head, options, trace, connect], was 'BREW'"})
+      "/api/v1/performance/analyze/endpoint/api/x?method=BREW|'method' must be one of [get, post, put, delete, "
+          + "patch, head, options, trace, connect], was 'BREW'"})
   void badParametersAre400WithTheProblem(String path, String message) {
     start(MonitoringSettings.defaults().withAdminToken(TOKEN));
 
