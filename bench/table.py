@@ -76,7 +76,7 @@ for line in (out / "store-contention.txt").read_text().split("\n"):
         shared, own = float(f["shared_ns"]), float(f["own_ns"])
         print(f"| store record, 2 threads, one endpoint | {f['case']} | {shared:.0f} ns/record | {shared / own:.2f}x "
               f"each thread on a store of its own ({own:.0f} ns) | | |")
-m = dict(kv.split("=") for kv in (out / "store-memory.txt").read_text().split()[1:])
+m = dict(kv.split("=") for kv in (out / "store-memory.txt").read_text().split("\n")[0].split()[1:])
 mb, rollups = int(m["bytes"]) / 1e6, int(m["rollups"])
 print(f"| store memory at its caps | {int(m['endpoints']):,} endpoints, {int(m['fingerprints']):,} fingerprints, "
       f"{int(m['tenants'])} tenants, {m['history_hours']} h of history, {int(m['retention']):,} per raw ring; "

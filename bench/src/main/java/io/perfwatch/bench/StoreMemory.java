@@ -10,6 +10,7 @@ import io.perfwatch.testkit.RetainedHeap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,22 +46,39 @@ public final class StoreMemory {
     }
   }
 
-  record Result(long bytes, int rollups, int recentRequests, int recentQueries, long requests) {}
+  /**
+   * @param historyBytes retained once the history is full, before the raw rings are filled
+   * @param byClass bytes per class of live objects more than before the store was built: after the history, at the
+   *     end (from the JVM's class histogram, which runs a full collection first)
+   */
+  record Result(long bytes, long historyBytes, int rollups, int recentRequests, int recentQueries, long requests,
+      Map<String, long[]> byClass) {}
 
   private StoreMemory() {}
 
   /** {@code --quick}: small caps, to check the path (run.sh --quick); the numbers then mean nothing. */
   public static void main(String[] args) throws InterruptedException {
-    Caps caps = args.length > 0 && "--quick".equals(args[0]) ? new Caps(50, 50, 10, 1, 1_000)
-        : Caps.of(PerfWatchConfig.builder().build());
+    boolean quick = args.length > 0 && "--quick".equals(args[0]);
+    Caps caps = quick ? new Caps(50, 50, 10, 1, 1_000) : Caps.of(PerfWatchConfig.builder().build());
+    Caps app = quick ? new Caps(5, 10, 2, 1, 1_000) : new Caps(25, 100, 10, 24, caps.retention());
     int perKeyMinute = 5;
-    Result r = measure(caps, perKeyMinute);
-    System.out.printf("store-memory bytes=%d rollups=%d endpoints=%d fingerprints=%d tenants=%d history_hours=%d "
-        + "retention=%d requests=%d per_key_minute=%d%n", r.bytes(), r.rollups(), caps.endpoints(),
-        caps.fingerprints(), caps.tenants(), caps.historyHours(), caps.retention(), r.requests(), perKeyMinute);
+    print("store-memory", caps, perKeyMinute, measure(caps, perKeyMinute));
+    print("store-memory-app", app, perKeyMinute, measure(app, perKeyMinute));
+  }
+
+  private static void print(String name, Caps caps, int perKeyMinute, Result r) {
+    System.out.printf("%s bytes=%d rollups=%d endpoints=%d fingerprints=%d tenants=%d history_hours=%d "
+        + "retention=%d requests=%d per_key_minute=%d history_bytes=%d%n", name, r.bytes(), r.rollups(),
+        caps.endpoints(), caps.fingerprints(), caps.tenants(), caps.historyHours(), caps.retention(), r.requests(),
+        perKeyMinute, r.historyBytes());
+    System.out.println("  retained by class (top 15; history = before the raw rings were filled):");
+    System.out.printf("  %12s %12s  %s%n", "history", "total", "class");
+    r.byClass().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(15)
+        .forEach(e -> System.out.printf("  %12d %12d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
   }
 
   static Result measure(Caps caps, int requestsPerKeyMinute) throws InterruptedException {
+    Map<String, Long> empty = ClassHistogram.take();
     long before = RetainedHeap.bytes();
     AtomicLong clock = new AtomicLong(START);
     MetricsStore store = MetricsStore.builder().clock(clock::get).historyHours(caps.historyHours())
@@ -76,10 +94,16 @@ public final class StoreMemory {
       traffic.minute(store, now, requestsPerKeyMinute);
       store.window(Duration.ofMinutes(1)); // upkeep once a clock minute, as every rule evaluation cycle does
     }
+    long history = RetainedHeap.bytes();
+    Map<String, Long> historyClasses = ClassHistogram.take();
     fillRawRings(store, traffic, clock.get(), caps.retention());
     long after = RetainedHeap.bytes();
-    Result result = new Result(after - before, store.retainedRollups(), store.recentRequests().size(),
-        store.recentQueries().size(), store.totalRequests());
+    Map<String, Long> endClasses = ClassHistogram.take();
+    Map<String, long[]> byClass = new HashMap<>();
+    endClasses.forEach((name, bytes) -> byClass.put(name, new long[] {
+        historyClasses.getOrDefault(name, 0L) - empty.getOrDefault(name, 0L), bytes - empty.getOrDefault(name, 0L)}));
+    Result result = new Result(after - before, history - before, store.retainedRollups(),
+        store.recentRequests().size(), store.recentQueries().size(), store.totalRequests(), byClass);
     if (store.recentSystem().size() != caps.retention() || store.recentNPlusOne().size() != caps.retention()) {
       throw new IllegalStateException("a raw ring is not full"); // also keeps the store reachable until here
     }

@@ -1,31 +1,51 @@
 package io.perfwatch.exporter.store;
 
-import com.datadoghq.sketch.ddsketch.DDSketch;
 import java.util.List;
 
 /**
- * Puts pre-aggregated histogram buckets into a rollup's sketch, one representative value per bucket (see
- * {@link MetricsStore#recordAggregate(RequestAggregate)} for the resulting error).
+ * Puts pre-aggregated histogram buckets into an accumulator's bins, one representative value per bucket (see
+ * {@link MetricsStore#recordAggregate(RequestAggregate)} for the resulting error), and bounds their minimum and
+ * maximum, which clamp the percentiles.
  */
 final class AggregateSketch {
   private AggregateSketch() {}
 
-  static void add(DDSketch sketch, List<BucketCount> buckets, long count, long sumNanos, long maxNanos) {
+  /** The bounds of an aggregate's durations: {@code min} at most the shortest, {@code max} the slowest or above. */
+  record Range(long min, long max) {
+    static final Range NONE = new Range(Long.MAX_VALUE, 0);
+  }
+
+  /**
+   * Adds {@code count} durations. Each bucket's enter at its upper bound, at most {@code maxNanos} when known (a
+   * bucket's bound above the slowest request would otherwise turn into a percentile above the maximum); the
+   * {@code +Inf} bucket's at {@code max(previous bound, maxNanos)}. Without buckets all enter at the average.
+   */
+  static Range add(LiveBins bins, List<BucketCount> buckets, long count, long sumNanos, long maxNanos) {
     if (count == 0) {
-      return;
+      return Range.NONE;
     }
-    if (buckets.isEmpty()) { // no layout known: every observation at the exact average
-      sketch.accept(sumNanos / 1e6 / count, count);
-      return;
+    if (buckets.isEmpty()) {
+      long average = sumNanos / count;
+      bins.add(average, count);
+      return new Range(0, Math.max(maxNanos, average));
     }
-    double previousBoundMs = 0;
+    long previousBound = 0;
+    long min = Long.MAX_VALUE;
+    long highest = 0;
     for (BucketCount bucket : buckets) {
-      double boundMs = bucket.upperBoundSeconds() * 1e3;
+      double seconds = bucket.upperBoundSeconds();
+      long bound = Double.isInfinite(seconds) ? Long.MAX_VALUE : Math.round(seconds * 1e9);
       if (bucket.count() > 0) {
-        double value = Double.isInfinite(boundMs) ? Math.max(previousBoundMs, maxNanos / 1e6) : boundMs;
-        sketch.accept(value, bucket.count());
+        long value = bound == Long.MAX_VALUE ? Math.max(previousBound, maxNanos) : bound;
+        if (maxNanos > 0) {
+          value = Math.min(value, maxNanos);
+        }
+        bins.add(value, bucket.count());
+        min = Math.min(min, previousBound);
+        highest = Math.max(highest, value);
       }
-      previousBoundMs = boundMs;
+      previousBound = bound;
     }
+    return new Range(min, Math.max(maxNanos, highest));
   }
 }

@@ -70,11 +70,11 @@ public final class MetricsStore {
     int hours = builder.historyHours;
     this.endpoints = new BoundedTable<>(builder.maxEndpoints,
         method -> STANDARD_METHODS.contains(method) ? method : BoundedTable.OTHER,
-        () -> new TimeSeries<>(RequestAccumulator::new, hours));
+        () -> new TimeSeries<>(RequestAccumulator::new, RequestRollup.CODEC, hours));
     this.queries = new BoundedTable<>(builder.maxFingerprints, primary -> primary,
-        () -> new TimeSeries<>(QueryAccumulator::new, hours));
+        () -> new TimeSeries<>(QueryAccumulator::new, new QueryRollup.Codec(), hours));
     this.tenants = new BoundedTable<>(builder.maxTenants, primary -> primary,
-        () -> new TimeSeries<>(TenantAccumulator::new, hours));
+        () -> new TimeSeries<>(TenantAccumulator::new, TenantRollup.CODEC, hours));
     this.recentRequests = new StripedRing<>(builder.retention, RequestMetrics::timestampMillis);
     this.recentQueries = new StripedRing<>(builder.retention, DatabaseMetrics::timestampMillis);
     this.recentSystem = new RingBuffer<>(builder.retention);

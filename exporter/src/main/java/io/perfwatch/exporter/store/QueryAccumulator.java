@@ -1,15 +1,14 @@
 package io.perfwatch.exporter.store;
 
-import com.datadoghq.sketch.ddsketch.DDSketch;
-
 /** The current minute of one SQL fingerprint in one stripe. */
 final class QueryAccumulator implements Accumulator<QueryRollup> {
-  private final DDSketch durations = DurationSketch.newLiveSketch();
+  private final LiveBins durations = new LiveBins();
   private String operation = "OTHER";
   private String table = "unknown";
   private long count;
   private long errors;
   private long sumNanos;
+  private long minNanos = Long.MAX_VALUE;
   private long maxNanos;
 
   void add(DatabaseMetrics query) {
@@ -21,8 +20,9 @@ final class QueryAccumulator implements Accumulator<QueryRollup> {
     }
     long nanos = query.durationNanos();
     sumNanos += nanos;
+    minNanos = Math.min(minNanos, nanos);
     maxNanos = Math.max(maxNanos, nanos);
-    durations.accept(nanos / 1e6);
+    durations.add(nanos);
   }
 
   void addAggregate(QueryAggregate aggregate) {
@@ -31,9 +31,10 @@ final class QueryAccumulator implements Accumulator<QueryRollup> {
     count += aggregate.count();
     errors += aggregate.errorCount();
     sumNanos += aggregate.sumNanos();
-    maxNanos = Math.max(maxNanos, aggregate.maxNanos());
-    AggregateSketch.add(durations, aggregate.buckets(), aggregate.count(), aggregate.sumNanos(),
-        aggregate.maxNanos());
+    AggregateSketch.Range range = AggregateSketch.add(durations, aggregate.buckets(), aggregate.count(),
+        aggregate.sumNanos(), aggregate.maxNanos());
+    minNanos = Math.min(minNanos, range.min());
+    maxNanos = Math.max(maxNanos, range.max());
   }
 
   @Override
@@ -43,15 +44,16 @@ final class QueryAccumulator implements Accumulator<QueryRollup> {
 
   @Override
   public QueryRollup snapshot() {
-    return new QueryRollup(operation, table, count, errors, sumNanos, maxNanos, DurationSketch.freeze(durations));
+    return new QueryRollup(operation, table, count, errors, sumNanos, minNanos, maxNanos, durations.freeze());
   }
 
   @Override
   public void reset() {
-    durations.clear();
+    durations.reset();
     count = 0;
     errors = 0;
     sumNanos = 0;
+    minNanos = Long.MAX_VALUE;
     maxNanos = 0;
   }
 }

@@ -5,10 +5,18 @@ import java.util.Objects;
 /**
  * What one SQL fingerprint did during one minute or hour. Operation and table come from the fingerprint's
  * statements, which all share them (except in the {@code OTHER} overflow fingerprint, see {@link #toStats}).
+ *
+ * @param minNanos the shortest duration, or (for pre-aggregated statements) a lower bound of it
  */
 record QueryRollup(
-    String operation, String table, long count, long errors, long sumNanos, long maxNanos, DurationSketch durations)
-    implements Rollup<QueryRollup> {
+    String operation,
+    String table,
+    long count,
+    long errors,
+    long sumNanos,
+    long minNanos,
+    long maxNanos,
+    Bins durations) implements Rollup<QueryRollup> {
 
   QueryRollup {
     Objects.requireNonNull(operation, "operation");
@@ -19,7 +27,7 @@ record QueryRollup(
   @Override
   public QueryRollup merge(QueryRollup other) {
     return new QueryRollup(operation, table, count + other.count, errors + other.errors, sumNanos + other.sumNanos,
-        Math.max(maxNanos, other.maxNanos), durations.merge(other.durations));
+        Math.min(minNanos, other.minNanos), Math.max(maxNanos, other.maxNanos), durations.merge(other.durations));
   }
 
   QueryStats toStats(String fingerprint) {
@@ -31,8 +39,36 @@ record QueryRollup(
         count,
         errors,
         RequestRollup.average(sumNanos, count) / 1e6,
-        durations.quantilesMs(0.95)[0],
+        durations.quantilesMs(minNanos, maxNanos, 0.95)[0],
         maxNanos / 1e6,
         sumNanos / 1e6);
+  }
+
+  /**
+   * The codec of one fingerprint's history. Operation and table are the fingerprint's, the same in every rollup, so
+   * they are kept once here (the latest written) rather than in every entry.
+   */
+  static final class Codec implements RollupCodec<QueryRollup> {
+    private String operation = "OTHER";
+    private String table = "unknown";
+
+    @Override
+    public void write(QueryRollup r, int subBits, Bytes.Writer out) {
+      operation = r.operation;
+      table = r.table;
+      out.varLong(r.count).varLong(r.errors).varLong(r.sumNanos).varLong(r.count == 0 ? 0 : r.minNanos)
+          .varLong(r.maxNanos);
+      r.durations.write(subBits, out);
+    }
+
+    @Override
+    public QueryRollup read(Bytes.Reader in) {
+      long count = in.varLong();
+      long errors = in.varLong();
+      long sum = in.varLong();
+      long min = in.varLong();
+      return new QueryRollup(operation, table, count, errors, sum, count == 0 ? Long.MAX_VALUE : min, in.varLong(),
+          Bins.read(in));
+    }
   }
 }

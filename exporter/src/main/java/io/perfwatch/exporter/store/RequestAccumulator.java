@@ -1,15 +1,14 @@
 package io.perfwatch.exporter.store;
 
-import com.datadoghq.sketch.ddsketch.DDSketch;
-
 /** The current minute of one endpoint in one stripe. */
 final class RequestAccumulator implements Accumulator<RequestRollup> {
-  private final DDSketch durations = DurationSketch.newLiveSketch();
+  private final LiveBins durations = new LiveBins();
   private final StatusCounts.Tally statuses = new StatusCounts.Tally();
   private long count;
   private long serverErrors;
   private long clientErrors;
   private long sumNanos;
+  private long minNanos = Long.MAX_VALUE;
   private long maxNanos;
   private long queryCount;
   private long queryNanos;
@@ -26,10 +25,11 @@ final class RequestAccumulator implements Accumulator<RequestRollup> {
     statuses.add(status);
     long nanos = request.durationNanos();
     sumNanos += nanos;
+    minNanos = Math.min(minNanos, nanos);
     maxNanos = Math.max(maxNanos, nanos);
     queryCount += request.queryCount();
     queryNanos += request.queryNanos();
-    durations.accept(nanos / 1e6);
+    durations.add(nanos);
   }
 
   void addNPlusOne(NPlusOneFinding finding) {
@@ -53,9 +53,11 @@ final class RequestAccumulator implements Accumulator<RequestRollup> {
     }
     count += n;
     sumNanos += aggregate.sumNanos();
-    maxNanos = Math.max(maxNanos, aggregate.maxNanos());
     queryCount += aggregate.queryCount();
-    AggregateSketch.add(durations, aggregate.buckets(), n, aggregate.sumNanos(), aggregate.maxNanos());
+    AggregateSketch.Range range =
+        AggregateSketch.add(durations, aggregate.buckets(), n, aggregate.sumNanos(), aggregate.maxNanos());
+    minNanos = Math.min(minNanos, range.min());
+    maxNanos = Math.max(maxNanos, range.max());
   }
 
   @Override
@@ -65,18 +67,19 @@ final class RequestAccumulator implements Accumulator<RequestRollup> {
 
   @Override
   public RequestRollup snapshot() {
-    return new RequestRollup(count, serverErrors, clientErrors, statuses.freeze(), sumNanos, maxNanos, queryCount,
-        queryNanos, nPlusOne, DurationSketch.freeze(durations));
+    return new RequestRollup(count, serverErrors, clientErrors, statuses.freeze(), sumNanos, minNanos, maxNanos,
+        queryCount, queryNanos, nPlusOne, durations.freeze());
   }
 
   @Override
   public void reset() {
-    durations.clear();
+    durations.reset();
     statuses.reset();
     count = 0;
     serverErrors = 0;
     clientErrors = 0;
     sumNanos = 0;
+    minNanos = Long.MAX_VALUE;
     maxNanos = 0;
     queryCount = 0;
     queryNanos = 0;

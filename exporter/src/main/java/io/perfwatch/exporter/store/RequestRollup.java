@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * What one endpoint did during one minute or hour.
  *
+ * @param minNanos the shortest duration, or (for pre-aggregated requests) a lower bound of it; only clamps percentiles
  * @param queryCount statements run by these requests, for average queries per request
  * @param queryNanos time spent in those statements
  * @param nPlusOne N+1 findings reported for the endpoint
@@ -17,14 +18,39 @@ record RequestRollup(
     long clientErrors,
     StatusCounts statuses,
     long sumNanos,
+    long minNanos,
     long maxNanos,
     long queryCount,
     long queryNanos,
     long nPlusOne,
-    DurationSketch durations) implements Rollup<RequestRollup> {
+    Bins durations) implements Rollup<RequestRollup> {
 
   static final RequestRollup EMPTY =
-      new RequestRollup(0, 0, 0, StatusCounts.EMPTY, 0, 0, 0, 0, 0, DurationSketch.EMPTY);
+      new RequestRollup(0, 0, 0, StatusCounts.EMPTY, 0, Long.MAX_VALUE, 0, 0, 0, 0, Bins.EMPTY);
+
+  /** Encodes a rollup as a {@link BlobLog} entry. */
+  static final RollupCodec<RequestRollup> CODEC = new RollupCodec<>() {
+    @Override
+    public void write(RequestRollup r, int subBits, Bytes.Writer out) {
+      out.varLong(r.count).varLong(r.serverErrors).varLong(r.clientErrors);
+      r.statuses.write(out);
+      out.varLong(r.sumNanos).varLong(r.count == 0 ? 0 : r.minNanos).varLong(r.maxNanos).varLong(r.queryCount)
+          .varLong(r.queryNanos).varLong(r.nPlusOne);
+      r.durations.write(subBits, out);
+    }
+
+    @Override
+    public RequestRollup read(Bytes.Reader in) {
+      long count = in.varLong();
+      long serverErrors = in.varLong();
+      long clientErrors = in.varLong();
+      StatusCounts statuses = StatusCounts.read(in);
+      long sum = in.varLong();
+      long min = in.varLong();
+      return new RequestRollup(count, serverErrors, clientErrors, statuses, sum, count == 0 ? Long.MAX_VALUE : min,
+          in.varLong(), in.varLong(), in.varLong(), in.varLong(), Bins.read(in));
+    }
+  };
 
   RequestRollup {
     Objects.requireNonNull(statuses, "statuses");
@@ -39,6 +65,7 @@ record RequestRollup(
         clientErrors + other.clientErrors,
         statuses.merge(other.statuses),
         sumNanos + other.sumNanos,
+        Math.min(minNanos, other.minNanos),
         Math.max(maxNanos, other.maxNanos),
         queryCount + other.queryCount,
         queryNanos + other.queryNanos,
@@ -53,29 +80,31 @@ record RequestRollup(
     long clientErrors = 0;
     StatusCounts statuses = StatusCounts.EMPTY;
     long sumNanos = 0;
+    long minNanos = Long.MAX_VALUE;
     long maxNanos = 0;
     long queryCount = 0;
     long queryNanos = 0;
     long nPlusOne = 0;
-    List<DurationSketch> durations = new ArrayList<>(rollups.size());
+    List<Bins> durations = new ArrayList<>(rollups.size());
     for (RequestRollup r : rollups) {
       count += r.count;
       serverErrors += r.serverErrors;
       clientErrors += r.clientErrors;
       statuses = statuses.merge(r.statuses);
       sumNanos += r.sumNanos;
+      minNanos = Math.min(minNanos, r.minNanos);
       maxNanos = Math.max(maxNanos, r.maxNanos);
       queryCount += r.queryCount;
       queryNanos += r.queryNanos;
       nPlusOne += r.nPlusOne;
       durations.add(r.durations);
     }
-    return new RequestRollup(count, serverErrors, clientErrors, statuses, sumNanos, maxNanos, queryCount, queryNanos,
-        nPlusOne, DurationSketch.mergeAll(durations));
+    return new RequestRollup(count, serverErrors, clientErrors, statuses, sumNanos, minNanos, maxNanos, queryCount,
+        queryNanos, nPlusOne, Bins.mergeAll(durations));
   }
 
   EndpointStats toStats(String method, String route) {
-    double[] quantiles = durations.quantilesMs(0.50, 0.95, 0.99);
+    double[] quantiles = durations.quantilesMs(minNanos, maxNanos, 0.50, 0.95, 0.99);
     return new EndpointStats(
         method,
         route,
@@ -96,7 +125,7 @@ record RequestRollup(
 
   SeriesPoint toPoint(long startMillis) {
     return new SeriesPoint(
-        startMillis, count, average(sumNanos, count) / 1e6, durations.quantilesMs(0.95)[0], serverErrors);
+        startMillis, count, average(sumNanos, count) / 1e6, durations.quantilesMs(minNanos, maxNanos, 0.95)[0], serverErrors);
   }
 
   static double average(long sum, long count) {

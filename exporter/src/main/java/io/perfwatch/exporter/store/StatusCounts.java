@@ -40,6 +40,27 @@ final class StatusCounts {
     return new StatusCounts(Arrays.copyOf(mergedCodes, n), Arrays.copyOf(mergedCounts, n));
   }
 
+  void write(Bytes.Writer out) {
+    out.varLong(codes.length);
+    for (int k = 0; k < codes.length; k++) {
+      out.varLong(codes[k]).varLong(counts[k]);
+    }
+  }
+
+  static StatusCounts read(Bytes.Reader in) {
+    int n = in.varInt();
+    if (n == 0) {
+      return EMPTY;
+    }
+    int[] codes = new int[n];
+    long[] counts = new long[n];
+    for (int k = 0; k < n; k++) {
+      codes[k] = in.varInt();
+      counts[k] = in.varLong();
+    }
+    return new StatusCounts(codes, counts);
+  }
+
   Map<Integer, Long> toMap() {
     Map<Integer, Long> map = new HashMap<>();
     for (int k = 0; k < codes.length; k++) {

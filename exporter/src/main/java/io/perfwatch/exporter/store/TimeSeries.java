@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The history of one key (an endpoint, a SQL fingerprint or a tenant). The current minute is accumulated in a few
  * stripes, each behind its own lock; a thread writes to its {@link StripeHint} stripe and moves on when that one is
  * taken, so concurrent requests rarely contend. When a stripe sees a newer minute it closes its old one into the
- * {@link RollupRings}. Every recorded value lives in exactly one place
+ * {@link History}. Every recorded value lives in exactly one place
  * at any time (a stripe, a minute slot or an hour slot), so queries never count it twice.
  *
  * <p>Lock order: a stripe lock, then {@link #lock}. Queries take all stripe locks in index order, then {@link #lock},
@@ -19,48 +20,43 @@ import java.util.function.Supplier;
 final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
   static final long MINUTE_MILLIS = 60_000;
   static final long HOUR_MILLIS = 3_600_000;
-  private static final int STRIPES = stripeCount(Runtime.getRuntime().availableProcessors());
+  /**
+   * At most {@value #MAX_STRIPES} stripes, whatever the core count: the retained accumulators grow with the stripes
+   * written, and more stripes than that did not make two threads on one key faster ({@code StoreContention}).
+   */
+  static final int MAX_STRIPES = 4;
+  private static final int STRIPES = Math.min(MAX_STRIPES, stripeCount(Runtime.getRuntime().availableProcessors()));
 
   /** A rollup and the start of the minute or hour it covers. */
   record Cell<R>(long startMillis, boolean hourly, R rollup) {}
 
   /**
-   * One stripe's lock and accumulator, allocated between two arrays of padding (288 bytes per stripe). Each record
-   * writes the lock's state and the accumulator's fields; allocated back to back, the lock of one stripe shared a
-   * cache line with the next stripe's accumulator, and two threads on neighbouring stripes slowed each other
-   * ({@code StoreContention} in bench/). The padding keeps them apart as allocated; a collection may move objects,
-   * and the accumulator's sketch and status arrays are reallocated when they grow, so it is likely, not certain.
+   * One stripe's lock and accumulator. The accumulator is created by the first record of a minute and dropped when
+   * an expiry finds the stripe idle, so a key costs accumulators only for the stripes written in its current minute.
+   * Created that way, by the thread that writes it, in that thread's allocation buffer, two threads' accumulators do
+   * not share a cache line as allocated (a collection may move them; likely, not certain), without padding.
    */
   private static final class Stripe<A> {
-    private static final int PADDING_LONGS = 16; // 128 bytes: two cache lines, as adjacent-line prefetch pairs them
-
-    final long[] leading = new long[PADDING_LONGS];
     final ReentrantLock lock = new ReentrantLock();
-    final A accumulator;
-    final long[] trailing;
+    @Nullable A accumulator;
     long minute = Long.MIN_VALUE;
-
-    Stripe(Supplier<A> accumulators) {
-      this.accumulator = accumulators.get();
-      this.trailing = new long[PADDING_LONGS];
-    }
   }
 
   private final Stripe<A>[] stripes;
   private final Supplier<A> accumulators;
   private final int historyHours;
   private final ReentrantLock lock = new ReentrantLock();
-  private final RollupRings<R> rings;
+  private final History<R> history;
   private volatile boolean retired;
 
   @SuppressWarnings("unchecked")
-  TimeSeries(Supplier<A> accumulators, int historyHours) {
+  TimeSeries(Supplier<A> accumulators, RollupCodec<R> codec, int historyHours) {
     this.accumulators = accumulators;
     this.historyHours = historyHours;
-    this.rings = new RollupRings<>(historyHours);
+    this.history = new History<>(codec, historyHours);
     this.stripes = (Stripe<A>[]) new Stripe<?>[STRIPES];
     for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new Stripe<>(accumulators);
+      stripes[i] = new Stripe<>();
     }
   }
 
@@ -79,11 +75,14 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
       if (retired) {
         return false;
       }
-      if (minute == stripe.minute) {
+      if (minute == stripe.minute && stripe.accumulator != null) {
         adder.accept(stripe.accumulator, item);
-      } else if (minute > stripe.minute) {
+      } else if (minute >= stripe.minute) {
         flush(stripe);
         stripe.minute = minute;
+        if (stripe.accumulator == null) {
+          stripe.accumulator = accumulators.get();
+        }
         adder.accept(stripe.accumulator, item);
       } else { // late: another thread of this stripe already moved on; rare, so a throw-away accumulator is fine
         A late = accumulators.get();
@@ -104,6 +103,7 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
       try {
         if (stripe.minute < nowMinute) {
           flush(stripe);
+          stripe.accumulator = null;
         }
       } finally {
         stripe.lock.unlock();
@@ -111,7 +111,7 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
     }
     lock.lock();
     try {
-      rings.expire(nowMinute - (RollupRings.MINUTE_SLOTS - 1),
+      history.expire(nowMinute - (History.MINUTE_SLOTS - 1),
           Math.floorDiv(nowMillis - historyHours * HOUR_MILLIS, HOUR_MILLIS));
     } finally {
       lock.unlock();
@@ -126,11 +126,12 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
     lockAll();
     try {
       for (Stripe<A> stripe : stripes) {
-        if (!stripe.accumulator.isEmpty() && stripe.minute >= fromMinute && stripe.minute <= toMinute) {
-          cells.add(new Cell<>(stripe.minute * MINUTE_MILLIS, false, stripe.accumulator.snapshot()));
+        A live = stripe.accumulator;
+        if (live != null && !live.isEmpty() && stripe.minute >= fromMinute && stripe.minute <= toMinute) {
+          cells.add(new Cell<>(stripe.minute * MINUTE_MILLIS, false, live.snapshot()));
         }
       }
-      rings.cells(fromMinute, toMinute, Math.floorDiv(fromMillis, HOUR_MILLIS), Math.floorDiv(toMillis, HOUR_MILLIS),
+      history.cells(fromMinute, toMinute, Math.floorDiv(fromMillis, HOUR_MILLIS), Math.floorDiv(toMillis, HOUR_MILLIS),
           cells);
     } finally {
       unlockAll();
@@ -142,9 +143,9 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
   boolean retireIfEmpty() {
     lockAll();
     try {
-      boolean empty = rings.isEmpty();
+      boolean empty = history.isEmpty();
       for (Stripe<A> stripe : stripes) {
-        empty &= stripe.accumulator.isEmpty();
+        empty &= stripe.accumulator == null || stripe.accumulator.isEmpty();
       }
       retired = empty;
       return empty;
@@ -156,23 +157,24 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
   int retainedRollups() {
     lock.lock();
     try {
-      return rings.size();
+      return history.size();
     } finally {
       lock.unlock();
     }
   }
 
   private void flush(Stripe<A> stripe) {
-    if (!stripe.accumulator.isEmpty()) {
-      close(stripe.minute, stripe.accumulator.snapshot());
-      stripe.accumulator.reset();
+    A live = stripe.accumulator;
+    if (live != null && !live.isEmpty()) {
+      close(stripe.minute, live.snapshot());
+      live.reset();
     }
   }
 
   private void close(long minute, R rollup) {
     lock.lock();
     try {
-      rings.close(minute, rollup);
+      history.close(minute, rollup);
     } finally {
       lock.unlock();
     }

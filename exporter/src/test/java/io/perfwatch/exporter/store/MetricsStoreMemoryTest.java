@@ -14,7 +14,7 @@ class MetricsStoreMemoryTest {
   private static final int ROUTES = 200;
   private static final int HISTORY_HOURS = 24;
   private static final long SPAN_MILLIS = 48 * HOUR;
-  private static final int ROLLUP_CAP = ROUTES * (RollupRings.MINUTE_SLOTS + HISTORY_HOURS);
+  private static final int ROLLUP_CAP = ROUTES * (History.MINUTE_SLOTS + HISTORY_HOURS);
 
   @Test
   void millionRequestsOverTwoDaysStayWithinTheCaps() {
