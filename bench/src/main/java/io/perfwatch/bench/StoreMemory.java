@@ -33,11 +33,33 @@ public final class StoreMemory {
   /** More writer threads than ring stripes, so that every stripe (each thread starts at its id's) is filled. */
   private static final int RING_WRITERS = 16;
 
-  /** The caps that bound the store, as {@link io.perfwatch.exporter.PerfWatch} derives them from the config. */
-  record Caps(int routes, int fingerprints, int tenants, int historyHours, int retention) {
+  /**
+   * The caps that bound the store, as {@link io.perfwatch.exporter.PerfWatch} derives them from the config, and how
+   * full the raw rings get: {@code atCaps} writes {@code retention} requests and statements per writer thread (every
+   * stripe full, each with the most it could ever hold) and {@code retention} host samples and N+1 findings; else
+   * the rings get what an app sends over the history: {@code retention} requests and statements in all, a host
+   * sample every 15 s (the default {@code PERFORMANCE_SYSTEM_SAMPLE_SECONDS}) and an N+1 finding a minute.
+   */
+  record Caps(int routes, int fingerprints, int tenants, int historyHours, int retention, boolean atCaps) {
     static Caps of(PerfWatchConfig config) {
       return new Caps(config.maxRoutes(), config.maxQueryFingerprints(), config.maxTenants(), config.historyHours(),
-          config.metricsRetention());
+          config.metricsRetention(), true);
+    }
+
+    Caps(int routes, int fingerprints, int tenants, int historyHours, int retention) {
+      this(routes, fingerprints, tenants, historyHours, retention, true);
+    }
+
+    int perWriter() {
+      return atCaps ? retention : retention / RING_WRITERS;
+    }
+
+    int systemSamples() {
+      return atCaps ? retention : Math.min(retention, historyHours * 240);
+    }
+
+    int nPlusOneFindings() {
+      return atCaps ? retention : Math.min(retention, historyHours * 60);
     }
 
     /** Method and route: PerfWatch gives the endpoint table room for two methods per route. */
@@ -60,7 +82,7 @@ public final class StoreMemory {
   public static void main(String[] args) throws InterruptedException {
     boolean quick = args.length > 0 && "--quick".equals(args[0]);
     Caps caps = quick ? new Caps(50, 50, 10, 1, 1_000) : Caps.of(PerfWatchConfig.builder().build());
-    Caps app = quick ? new Caps(5, 10, 2, 1, 1_000) : new Caps(25, 100, 10, 24, caps.retention());
+    Caps app = quick ? new Caps(5, 10, 2, 1, 1_000, false) : new Caps(25, 100, 10, 24, caps.retention(), false);
     int perKeyMinute = 5;
     print("store-memory", caps, perKeyMinute, measure(caps, perKeyMinute));
     print("store-memory-app", app, perKeyMinute, measure(app, perKeyMinute));
@@ -96,23 +118,26 @@ public final class StoreMemory {
     }
     long history = RetainedHeap.bytes();
     Map<String, Long> historyClasses = ClassHistogram.take();
-    fillRawRings(store, traffic, clock.get(), caps.retention());
+    long histogram = RetainedHeap.bytes() - history; // what that map retains, not the store's
+    fillRawRings(store, traffic, clock.get(), caps);
     long after = RetainedHeap.bytes();
     Map<String, Long> endClasses = ClassHistogram.take();
     Map<String, long[]> byClass = new HashMap<>();
     endClasses.forEach((name, bytes) -> byClass.put(name, new long[] {
         historyClasses.getOrDefault(name, 0L) - empty.getOrDefault(name, 0L), bytes - empty.getOrDefault(name, 0L)}));
-    Result result = new Result(after - before, history - before, store.retainedRollups(),
+    Result result = new Result(after - before - histogram, history - before, store.retainedRollups(),
         store.recentRequests().size(), store.recentQueries().size(), store.totalRequests(), byClass);
-    if (store.recentSystem().size() != caps.retention() || store.recentNPlusOne().size() != caps.retention()) {
-      throw new IllegalStateException("a raw ring is not full"); // also keeps the store reachable until here
+    if (store.recentSystem().size() != caps.systemSamples()
+        || store.recentNPlusOne().size() != caps.nPlusOneFindings()) {
+      throw new IllegalStateException("a raw ring is not as full as asked"); // also keeps the store reachable
     }
     return result;
   }
 
-  /** Requests and statements from more threads than stripes; host samples and N+1 findings to their retention. */
-  private static void fillRawRings(MetricsStore store, Traffic traffic, long now, int retention)
+  /** Requests and statements from more threads than stripes; host samples and N+1 findings as {@code caps} says. */
+  private static void fillRawRings(MetricsStore store, Traffic traffic, long now, Caps caps)
       throws InterruptedException {
+    int retention = caps.perWriter();
     List<Thread> writers = new ArrayList<>();
     for (int t = 0; t < RING_WRITERS; t++) {
       int writer = t;
@@ -128,8 +153,10 @@ public final class StoreMemory {
     for (Thread writer : writers) {
       writer.join();
     }
-    for (int i = 0; i < retention; i++) {
+    for (int i = 0; i < caps.systemSamples(); i++) {
       store.recordSystem(new SystemMetrics(now, 50, 1.5, 60, 2048, Map.of("/", 40.0), 12, 100, 0));
+    }
+    for (int i = 0; i < caps.nPlusOneFindings(); i++) {
       store.recordNPlusOne(new NPlusOneFinding(now, "GET", traffic.route(i), "orders",
           "SELECT * FROM orders WHERE user_id = ?", 12, TimeUnit.MILLISECONDS.toNanos(24)));
     }

@@ -3,7 +3,7 @@ package io.perfwatch.exporter.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToLongFunction;
 
@@ -11,20 +11,24 @@ import java.util.function.ToLongFunction;
  * The most recent {@code capacity} items, lock-free: a writer claims a sequence number and publishes the item with
  * that number next to it (seqlock style), so a reader keeps only slots whose number it expected and never returns an
  * item from the previous lap or a half-written slot. Items being written while a snapshot is taken may be missing
- * from it.
+ * from it. The number is kept as twice the sequence in an int (4 bytes a slot, not 8): the odd value
+ * {@link #WRITING} marks a slot being written, and two sequences of one slot look alike only 2^31 writes apart,
+ * far more than a snapshot's scan sees go by.
  */
 final class RingBuffer<T> {
   private final int capacity;
   private final AtomicReferenceArray<T> items;
-  private final AtomicLongArray sequences;
+  private static final int WRITING = 1;
+
+  private final AtomicIntegerArray sequences;
   private final AtomicLong next = new AtomicLong();
 
   RingBuffer(int capacity) {
     this.capacity = capacity;
     this.items = new AtomicReferenceArray<>(capacity);
-    this.sequences = new AtomicLongArray(capacity);
+    this.sequences = new AtomicIntegerArray(capacity);
     for (int i = 0; i < capacity; i++) {
-      sequences.set(i, -1);
+      sequences.set(i, WRITING);
     }
   }
 
@@ -36,9 +40,14 @@ final class RingBuffer<T> {
     long sequence = next.getAndIncrement();
     int slot = (int) (sequence % capacity);
     // Release stores keep this order visible to readers without the full fences of volatile stores.
-    sequences.setRelease(slot, -1);
+    sequences.setRelease(slot, WRITING);
     items.setRelease(slot, item);
-    sequences.setRelease(slot, sequence);
+    sequences.setRelease(slot, stamp(sequence));
+  }
+
+  /** Twice the sequence, truncated: always even, so never {@link #WRITING}. */
+  private static int stamp(long sequence) {
+    return (int) (sequence << 1);
   }
 
   /** Oldest first, immutable. */
@@ -53,10 +62,10 @@ final class RingBuffer<T> {
     List<T> result = new ArrayList<>((int) (end - start));
     for (long sequence = start; sequence < end; sequence++) {
       int slot = (int) (sequence % capacity);
-      long before = sequences.get(slot);
+      int before = sequences.get(slot);
       T item = items.get(slot);
-      long after = sequences.get(slot);
-      if (before == sequence && after == sequence && item != null) {
+      int after = sequences.get(slot);
+      if (before == stamp(sequence) && after == before && item != null) {
         long at = timestamp.applyAsLong(item);
         if (at >= fromMillis && at <= toMillis) {
           result.add(item);

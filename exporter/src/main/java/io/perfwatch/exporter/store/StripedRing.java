@@ -12,10 +12,11 @@ import java.util.function.ToLongFunction;
  * shared ring, that counter and the slots next to each other were the largest cost of a request recorded by two
  * threads at once. Sharing a stripe stays correct, only slower.
  *
- * <p>Each stripe holds up to {@code capacity} items, so one thread alone still sees the newest {@code capacity};
- * readers merge the stripes by timestamp and keep the newest {@code capacity}. The price is memory: up to
- * {@link #stripes()} &times; {@code capacity} items are retained (the stripe count is at most {@value #MAX_STRIPES}),
- * while reads never return more than {@code capacity}.
+ * <p>The stripes share the capacity: each holds {@code capacity / stripes} (rounded up) items, so the ring retains
+ * about {@code capacity} items whatever the stripe count, and readers merge the stripes by timestamp. A server's
+ * request threads spread over the stripes, so a read returns the newest {@code capacity} or nearly; a single writing
+ * thread keeps only its stripe's share, the newest {@code capacity / stripes}. (Each stripe holding the full
+ * capacity multiplied the largest part of the store's heap by the stripe count.)
  */
 final class StripedRing<T> {
   static final int MAX_STRIPES = 4;
@@ -37,7 +38,7 @@ final class StripedRing<T> {
     this.byTimestamp = Comparator.comparingLong(timestamp);
     this.stripes = (RingBuffer<T>[]) new RingBuffer<?>[stripeCount];
     for (int i = 0; i < stripeCount; i++) {
-      stripes[i] = new RingBuffer<>(capacity);
+      stripes[i] = new RingBuffer<>((capacity + stripeCount - 1) / stripeCount);
     }
   }
 
