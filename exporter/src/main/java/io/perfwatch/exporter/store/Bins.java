@@ -62,22 +62,6 @@ final class Bins {
     return lowest(index, subBits) + (width - 1) / 2.0;
   }
 
-  int subBits() {
-    return subBits;
-  }
-
-  int size() {
-    return indexes.length;
-  }
-
-  int indexAt(int k) {
-    return indexes[k];
-  }
-
-  long countAt(int k) {
-    return counts[k];
-  }
-
   boolean isEmpty() {
     return indexes.length == 0;
   }
@@ -126,7 +110,7 @@ final class Bins {
     return new Bins(bits, Arrays.copyOf(mergedIndexes, n), Arrays.copyOf(mergedCounts, n));
   }
 
-  /** All of {@code bins} merged at the coarsest resolution among them, counted densely (indexes are small). */
+  /** All of {@code bins} merged at the coarsest resolution among them, counted densely over their index range. */
   static Bins mergeAll(List<Bins> bins) {
     int bits = FINE;
     int nonEmpty = 0;
@@ -143,32 +127,38 @@ final class Bins {
       }
       return merged.coarsen(bits);
     }
-    long[] dense = new long[MAX_INDEX + 1];
     int min = Integer.MAX_VALUE;
     int max = -1;
-    for (Bins b : bins) {
-      Bins at = b.coarsen(bits);
-      for (int k = 0; k < at.indexes.length; k++) {
-        dense[at.indexes[k]] += at.counts[k];
+    for (Bins b : bins) { // coarsening keeps the order, so the ends map to the ends
+      if (!b.isEmpty()) {
+        min = Math.min(min, b.indexAt(0, bits));
+        max = Math.max(max, b.indexAt(b.indexes.length - 1, bits));
       }
-      if (!at.isEmpty()) {
-        min = Math.min(min, at.indexes[0]);
-        max = Math.max(max, at.indexes[at.indexes.length - 1]);
+    }
+    long[] dense = new long[max - min + 1];
+    for (Bins b : bins) {
+      for (int k = 0; k < b.indexes.length; k++) {
+        dense[b.indexAt(k, bits) - min] += b.counts[k];
       }
     }
     int n = 0;
-    for (int i = min; i <= max; i++) {
-      n += dense[i] != 0 ? 1 : 0;
+    for (long c : dense) {
+      n += c != 0 ? 1 : 0;
     }
     int[] indexes = new int[n];
     long[] counts = new long[n];
-    for (int i = min, k = 0; i <= max; i++) {
+    for (int i = 0, k = 0; i < dense.length; i++) {
       if (dense[i] != 0) {
-        indexes[k] = i;
+        indexes[k] = min + i;
         counts[k++] = dense[i];
       }
     }
     return new Bins(bits, indexes, counts);
+  }
+
+  /** Bin {@code k}'s index at the resolution {@code atBits}, at most this one's. */
+  private int indexAt(int k, int atBits) {
+    return atBits == subBits ? indexes[k] : index(lowest(indexes[k], subBits), atBits);
   }
 
   /** {@code ceil(q * count)}, at least 1; the tolerance keeps 0.07 * 100 (7.000000000000001 in binary) at 7. */

@@ -26,16 +26,15 @@ import java.util.function.LongSupplier;
  * {@code OTHER} (an endpoint keeps its method if it is a standard HTTP method, else becomes {@code OTHER OTHER}).
  * Each raw ring buffer keeps the newest {@code retention} items.
  *
- * <p><b>Percentiles</b> come from DDSketch with a relative error of at most 1% of the exact value
- * ({@link DurationSketch#RELATIVE_ACCURACY}); rollups keep only the sketch's non-empty bins.
+ * <p><b>Percentiles</b> are nearest rank over log-linear duration bins, clamped to the observed [min, max]; within
+ * 0.79 % of the exact value for the minute tier, 6.25 % for the hour tier, and p50 &le; p95 &le; p99 &le; max
+ * ({@link Bins}).
  *
- * <p><b>Memory</b>: at most {@code (61 + historyHours)} rollups per key. Measured by
- * {@code MetricsStoreMemoryTest.measureHeapPerRollup} (used heap after {@code System.gc()} before and after, divided
- * by {@link #retainedRollups()}): 1,000,000 requests over 200 routes and 48 simulated hours, log-uniform 5..500 ms,
- * leave 16,800 rollups in 9.9 MB, about 590 bytes per rollup including the keys' stripes and maps. By its fields a
- * rollup costs roughly 200 bytes plus 12 bytes per non-empty sketch bin; 1..1000 ms at 1% span about 350 bins, so a
- * busy hour of a widely spread endpoint tops out near 4.5 KB. Recording a request on an existing endpoint allocates
- * nothing ({@code MetricsStoreHotPathTest}) and took about 60 ns, 90 ns with a tenant, on one thread here.
+ * <p><b>Memory</b> grows with the keys seen: a key's closed minutes and hours are each one packed byte array
+ * ({@link History}), its current minute at most {@link TimeSeries#MAX_STRIPES} sparse accumulators, whatever the core
+ * count. The request and statement rings share {@code retention} over their stripes. {@code StoreMemory} in bench/
+ * measures it: about 19 MB at the default caps with every key busy all day, under 4 MB for 50 endpoints and 100
+ * fingerprints. Recording a request on an existing endpoint allocates nothing ({@code MetricsStoreHotPathTest}).
  */
 public final class MetricsStore {
   private static final Set<String> STANDARD_METHODS =
@@ -118,13 +117,13 @@ public final class MetricsStore {
    * errors, status codes, sums (so averages) and query counts are exact; {@link #recentRequests()} gets no raw
    * samples. Tenants are not known for aggregates.
    *
-   * <p><b>Percentile error</b>: each bucket's observations enter the sketch at one representative value, the bucket's
-   * upper bound; the {@code +Inf} bucket's at {@code max(previous bound, maxNanos)}. A percentile that falls in
-   * bucket {@code (lo, hi]} is therefore reported as {@code hi} (within the sketch's 1%) while the true value is
-   * anywhere in {@code (lo, hi]}: it overestimates by at most {@code hi - lo}, so percentiles are only as precise as
-   * the bucket layout (with {@code Buckets.HTTP}, e.g. up to 1 s between 1 and 2 s, a factor 2.5 between 10 and
-   * 25 ms). One in the {@code +Inf} bucket is at least the last finite bound and at most {@code maxNanos}.
-   * Without buckets every observation enters at the exact average, so percentiles equal the average.
+   * <p><b>Percentile error</b>: each bucket's observations enter the bins at one representative value, the bucket's
+   * upper bound but at most {@code maxNanos} when known; the {@code +Inf} bucket's at
+   * {@code max(previous bound, maxNanos)}. A percentile that falls in bucket {@code (lo, hi]} is therefore reported
+   * as {@code hi} (within the bins' error) while the true value is anywhere in {@code (lo, hi]}: it overestimates by
+   * at most {@code hi - lo}, so percentiles are only as precise as the bucket layout (with {@code Buckets.HTTP}, e.g.
+   * up to 1 s between 1 and 2 s), and never above the maximum. Without buckets every observation enters at the exact
+   * average, so percentiles equal the average.
    */
   public void recordAggregate(RequestAggregate aggregate) {
     totalRequests.add(aggregate.count());

@@ -72,8 +72,9 @@ final class WindowQuery {
     List<EndpointStats> endpointStats = new ArrayList<>();
     List<RequestRollup> all = new ArrayList<>();
     endpoints.forEach((method, route, series) -> {
-      RequestRollup rollup = merged(series);
-      if (rollup != null) {
+      List<TimeSeries.Cell<RequestRollup>> cells = series.cells(fromMillis, toMillis);
+      if (!cells.isEmpty()) { // one merge of all the cells' bins, not one per cell (a day has 85 cells)
+        RequestRollup rollup = RequestRollup.mergeAll(cells.stream().map(TimeSeries.Cell::rollup).toList());
         endpointStats.add(rollup.toStats(method, route));
         all.add(rollup);
       }

@@ -252,7 +252,7 @@ class RuleEngineTest {
     assertThat(alerts).extracting(Alert::rule, Alert::summary).containsExactlyInAnyOrder(
         tuple("avg-2s", "Average latency of GET /api/transactions is 2333.3 ms (threshold 2000 ms, 30 requests)"),
         tuple("avg-1s", "Average latency of GET /api/transactions is 2333.3 ms (threshold 1000 ms, 30 requests)"),
-        tuple("p95", "P95 latency of GET /api/transactions is 4965.3 ms (threshold 4000 ms, 30 requests)"));
+        tuple("p95", "P95 latency of GET /api/transactions is 4999.6 ms (threshold 4000 ms, 30 requests)"));
     assertThat(alerts).extracting(Alert::rule, Alert::severity).containsExactlyInAnyOrder(
         tuple("avg-2s", Severity.LOW), tuple("avg-1s", Severity.HIGH), tuple("p95", Severity.LOW));
   }

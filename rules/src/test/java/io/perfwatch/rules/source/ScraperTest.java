@@ -74,7 +74,8 @@ class ScraperTest {
       EndpointStats items = stats.endpoint("GET", "/api/items/:id").orElseThrow();
       assertThat(items.statusCounts()).isEqualTo(Map.of(200, 4L, 503, 2L));
       assertThat(items.avgMs()).isCloseTo((4 * 5 + 2 * 50) / 6.0, org.assertj.core.api.Assertions.within(1e-6));
-      assertThat(items.p50Ms()).isCloseTo(10.0, org.assertj.core.api.Assertions.withinPercentage(1));
+      // the 10 ms bucket's requests enter at their series' _max, 9 ms: never above the target's own maximum
+      assertThat(items.p50Ms()).isCloseTo(9.0, org.assertj.core.api.Assertions.withinPercentage(0.79));
       assertThat(items.p99Ms()).isCloseTo(100.0, org.assertj.core.api.Assertions.withinPercentage(1));
       assertThat(stats.system()).singleElement().satisfies(s -> {
         assertThat(s.cpuPercent()).isEqualTo(25.0);
