@@ -21,8 +21,9 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
   static final long MINUTE_MILLIS = 60_000;
   static final long HOUR_MILLIS = 3_600_000;
   /**
-   * At most {@value #MAX_STRIPES} stripes, whatever the core count: the retained accumulators grow with the stripes
-   * written, and more stripes than that did not make two threads on one key faster ({@code StoreContention}).
+   * At most {@value #MAX_STRIPES} stripes (what a 2-core machine gets), whatever the core count: the retained
+   * accumulators grow with the stripes written, and a key's heap must not grow with the machine. More than 4 threads
+   * recording one key at the same instant then share stripes, each moving on from a taken one.
    */
   static final int MAX_STRIPES = 4;
   private static final int STRIPES = Math.min(MAX_STRIPES, stripeCount(Runtime.getRuntime().availableProcessors()));
@@ -34,7 +35,8 @@ final class TimeSeries<A extends Accumulator<R>, R extends Rollup<R>> {
    * One stripe's lock and accumulator. The accumulator is created by the first record of a minute and dropped when
    * an expiry finds the stripe idle, so a key costs accumulators only for the stripes written in its current minute.
    * Created that way, by the thread that writes it, in that thread's allocation buffer, two threads' accumulators do
-   * not share a cache line as allocated (a collection may move them; likely, not certain), without padding.
+   * not share a cache line as allocated (a collection may move them). The stripes themselves (lock and minute) are
+   * allocated together and unpadded: the padding cost 288 bytes per key and stripe.
    */
   private static final class Stripe<A> {
     final ReentrantLock lock = new ReentrantLock();
