@@ -14,6 +14,7 @@ import io.perfwatch.rules.source.PrometheusQuerySource;
 import io.perfwatch.rules.source.Scraper;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.source.StoreSource;
+import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.RuleFileWatcher;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,10 @@ final class Monitoring implements AutoCloseable {
     }
     alertmanager = AlertmanagerSink.fromEnv(settings.environment(), this::generatorUrl, perfwatch.registry())
         .orElse(null);
-    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry())));
+    Supplier<RuleSet> loaded = rules;
+    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry(),
+        () -> loaded.get().rules().stream().collect(Collectors.toMap(RuleDefinition::name,
+            r -> r.severity().ratios().keySet(), (a, b) -> a)))));
     Optional.ofNullable(alertmanager).ifPresent(sinks::add);
     alerts = new AlertTracker(Clock.systemUTC(), HistoryLimits.fromEnv(settings.environment()), sinks);
     engine = new RuleEngine(source, alerts, perfwatch.registry());
