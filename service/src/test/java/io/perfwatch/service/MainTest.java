@@ -139,6 +139,22 @@ class MainTest {
   }
 
   @Test
+  void configCheckReportsTheEnvironmentsProblemsOrOk() {
+    assertThat(run(Map.of("PERFORMANCE_MAX_TABLES", "many"), "config", "--check")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("Invalid perfwatch setting: PERFORMANCE_MAX_TABLES='many': expected a whole "
+        + "number from 1 to 100000" + System.lineSeparator());
+
+    assertThat(run(Map.of("PERFORMANCE_MAX_TABLES", "20"), "config", "--check")).isZero();
+    assertThat(out.toString()).isEqualTo("OK: the PERFORMANCE_* settings are valid" + System.lineSeparator());
+  }
+
+  @Test
+  void serveHelpPointsAtTheSettingsReference() {
+    assertThat(run(Map.of(), "serve", "--help")).isZero();
+    assertThat(out.toString()).contains("'perfwatch config' lists them all");
+  }
+
+  @Test
   void noSubcommandMeansServe() {
     int exit = run(Map.of("PERFORMANCE_HTTP_PORT", "-1"));
 
