@@ -62,6 +62,20 @@ final class Bins {
     return lowest(index, subBits) + (width - 1) / 2.0;
   }
 
+  int subBits() {
+    return subBits;
+  }
+
+  /** The bin indexes, ascending: the array itself, for {@link BinsCodec}; not to be modified. */
+  int[] indexes() {
+    return indexes;
+  }
+
+  /** The counts, parallel to {@link #indexes()}: the array itself; not to be modified. */
+  long[] counts() {
+    return counts;
+  }
+
   boolean isEmpty() {
     return indexes.length == 0;
   }
@@ -164,47 +178,6 @@ final class Bins {
   /** {@code ceil(q * count)}, at least 1; the tolerance keeps 0.07 * 100 (7.000000000000001 in binary) at 7. */
   static long rank(double quantile, long count) {
     return Math.max(1, (long) Math.ceil(quantile * count - 1e-9));
-  }
-
-  /**
-   * Appends these bins at {@code atBits} resolution (coarsened if finer): the resolution, the bin count, then per bin
-   * one varint {@code count << 2 | min(gap, 3)} (gap: empty bins skipped since the previous one), plus the rest of the
-   * gap when it is 3 or more. Neighbouring bins with counts under 32 cost one byte each.
-   */
-  void write(int atBits, Bytes.Writer out) {
-    Bins b = coarsen(atBits);
-    out.varLong(b.subBits).varLong(b.indexes.length);
-    int previous = -1;
-    for (int k = 0; k < b.indexes.length; k++) {
-      int gap = b.indexes[k] - previous - 1;
-      out.varLong(b.counts[k] << 2 | Math.min(gap, 3));
-      if (gap >= 3) {
-        out.varLong(gap - 3);
-      }
-      previous = b.indexes[k];
-    }
-  }
-
-  static Bins read(Bytes.Reader in) {
-    int bits = in.varInt();
-    int n = in.varInt();
-    if (n == 0) {
-      return EMPTY;
-    }
-    int[] indexes = new int[n];
-    long[] counts = new long[n];
-    int previous = -1;
-    for (int k = 0; k < n; k++) {
-      long v = in.varLong();
-      int gap = (int) (v & 3);
-      if (gap == 3) {
-        gap += in.varInt();
-      }
-      previous += gap + 1;
-      indexes[k] = previous;
-      counts[k] = v >>> 2;
-    }
-    return new Bins(bits, indexes, counts);
   }
 
   /**

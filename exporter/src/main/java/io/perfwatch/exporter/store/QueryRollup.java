@@ -58,7 +58,7 @@ record QueryRollup(
       table = r.table;
       out.varLong(r.count).varLong(r.errors).varLong(r.sumNanos).varLong(r.count == 0 ? 0 : r.minNanos)
           .varLong(r.maxNanos);
-      r.durations.write(subBits, out);
+      BinsCodec.write(r.durations, subBits, out);
     }
 
     @Override
@@ -68,7 +68,7 @@ record QueryRollup(
       long sum = in.varLong();
       long min = in.varLong();
       return new QueryRollup(operation, table, count, errors, sum, count == 0 ? Long.MAX_VALUE : min, in.varLong(),
-          Bins.read(in));
+          BinsCodec.read(in));
     }
   }
 }

@@ -36,7 +36,7 @@ record RequestRollup(
       r.statuses.write(out);
       out.varLong(r.sumNanos).varLong(r.count == 0 ? 0 : r.minNanos).varLong(r.maxNanos).varLong(r.queryCount)
           .varLong(r.queryNanos).varLong(r.nPlusOne);
-      r.durations.write(subBits, out);
+      BinsCodec.write(r.durations, subBits, out);
     }
 
     @Override
@@ -48,7 +48,7 @@ record RequestRollup(
       long sum = in.varLong();
       long min = in.varLong();
       return new RequestRollup(count, serverErrors, clientErrors, statuses, sum, count == 0 ? Long.MAX_VALUE : min,
-          in.varLong(), in.varLong(), in.varLong(), in.varLong(), Bins.read(in));
+          in.varLong(), in.varLong(), in.varLong(), in.varLong(), BinsCodec.read(in));
     }
   };
 
@@ -73,7 +73,7 @@ record RequestRollup(
         durations.merge(other.durations));
   }
 
-  /** All of {@code rollups} merged, as folding {@link #merge} over them, with one sketch merge for all of them. */
+  /** All of {@code rollups} merged, as folding {@link #merge} over them, with one merge of all their bins. */
   static RequestRollup mergeAll(List<RequestRollup> rollups) {
     long count = 0;
     long serverErrors = 0;
@@ -124,8 +124,8 @@ record RequestRollup(
   }
 
   SeriesPoint toPoint(long startMillis) {
-    return new SeriesPoint(
-        startMillis, count, average(sumNanos, count) / 1e6, durations.quantilesMs(minNanos, maxNanos, 0.95)[0], serverErrors);
+    return new SeriesPoint(startMillis, count, average(sumNanos, count) / 1e6,
+        durations.quantilesMs(minNanos, maxNanos, 0.95)[0], serverErrors);
   }
 
   static double average(long sum, long count) {

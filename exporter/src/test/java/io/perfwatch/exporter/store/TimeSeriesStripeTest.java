@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class TimeSeriesStripeTest {
   private static final long MINUTE = Math.floorDiv(T0, TimeSeries.MINUTE_MILLIS);
 
-  private final TimeSeries<RequestAccumulator, RequestRollup> series = new TimeSeries<>(RequestAccumulator::new, RequestRollup.CODEC, 24);
+  private final TimeSeries<RequestAccumulator, RequestRollup> series =
+      new TimeSeries<>(RequestAccumulator::new, RequestRollup.CODEC, 24);
   private final CountDownLatch release = new CountDownLatch(1);
   private Thread holder;
 
