@@ -9,6 +9,7 @@ import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
 import io.perfwatch.service.report.HealthScore;
+import io.perfwatch.service.report.Round;
 import io.perfwatch.service.report.SummaryReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,15 +30,18 @@ public final class PerformanceRoutes {
   private static final List<String> NONE = List.of();
 
   private final ApiContext ctx;
+  private final Coverage coverage;
   private final Json json = new Json();
 
-  private PerformanceRoutes(ApiContext ctx) {
+  private PerformanceRoutes(ApiContext ctx, Coverage coverage) {
     this.ctx = ctx;
+    this.coverage = coverage;
   }
 
   public static void register(Service http, ApiContext ctx) {
-    PerformanceRoutes routes = new PerformanceRoutes(ctx);
-    Reports reports = new Reports(ctx);
+    Coverage coverage = Coverage.from(ctx.source());
+    PerformanceRoutes routes = new PerformanceRoutes(ctx, coverage);
+    Reports reports = new Reports(ctx, coverage);
     ApiErrors.register(http, ctx.corsOrigins());
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
     http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
@@ -80,8 +84,8 @@ public final class PerformanceRoutes {
     HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
     HostReading host = ctx.perfwatch().stats().live().host();
     Map<String, Object> system = new LinkedHashMap<>();
-    system.put("cpu_percent", round(host.systemCpu() * 100));
-    system.put("memory_percent", round(host.memoryPercent()));
+    system.put("cpu_percent", Round.of(host.systemCpu() * 100));
+    system.put("memory_percent", Round.of(host.memoryPercent()));
     system.put("active_requests", ctx.perfwatch().stats().live().activeRequests());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", score.health());
@@ -94,7 +98,7 @@ public final class PerformanceRoutes {
   private Object metrics(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
     boolean includeSystem = params.bool("include_system", true);
-    return new MetricsReport(ctx).of(window(minutes), minutes, includeSystem);
+    return new MetricsReport(ctx, coverage).of(window(minutes), minutes, includeSystem);
   }
 
   private Object endpoints(QueryParams params, Request req, Response res) {
@@ -163,9 +167,5 @@ public final class PerformanceRoutes {
   private WindowStats window(int minutes) {
     long now = ctx.source().nowMillis();
     return ctx.source().window(now - minutes * 60_000L, now);
-  }
-
-  static double round(double value) {
-    return Double.isFinite(value) ? Math.round(value * 10) / 10.0 : value;
   }
 }

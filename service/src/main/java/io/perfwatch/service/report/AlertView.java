@@ -25,7 +25,7 @@ public record AlertView(
 
   public static AlertView of(Alert a) {
     return new AlertView(a.id(), a.rule(), a.detector(), a.severity().label(), a.state().label(), a.scope(),
-        Round.one(a.value()), a.threshold(), a.startedAt(), a.firingAt(), a.resolvedAt(), a.summary(),
+        Round.of(a.value()), a.threshold(), a.startedAt(), a.firingAt(), a.resolvedAt(), a.summary(),
         a.recommendation(), a.labels(), a.details());
   }
 }

@@ -39,11 +39,11 @@ public record DatabaseReport(
     }
     List<SlowQuery> slow = !includeSlowQueries ? List.of() : w.queries().stream()
         .filter(q -> q.avgMs() > slowMs)
-        .map(q -> new SlowQuery(q.fingerprint(), q.operation(), q.table(), q.count(), Round.one(q.avgMs()),
-            Round.one(q.p95Ms()), Round.one(q.maxMs()), Round.one(q.totalMs())))
+        .map(q -> new SlowQuery(q.fingerprint(), q.operation(), q.table(), q.count(), Round.of(q.avgMs()),
+            Round.of(q.p95Ms()), Round.of(q.maxMs()), Round.of(q.totalMs())))
         .toList();
     return new DatabaseReport(minutes, total, w.queries().stream().mapToLong(QueryStats::errorCount).sum(),
-        total == 0 ? 0 : Round.one(totalMs / total), byOperation, byTable, slowMs, slow, patterns(w.nPlusOne()));
+        total == 0 ? 0 : Round.of(totalMs / total), byOperation, byTable, slowMs, slow, patterns(w.nPlusOne()));
   }
 
   static List<NPlusOnePattern> patterns(List<NPlusOneFinding> findings) {

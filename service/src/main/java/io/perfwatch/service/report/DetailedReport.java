@@ -38,12 +38,12 @@ public record DetailedReport(
       String direction) {}
 
   public static DetailedReport of(int hours, WindowStats now, WindowStats before, List<Alert> inWindow,
-      List<Alert> firing, Thresholds thresholds, double slowQueryMs) {
+      List<Alert> firing, Thresholds thresholds, double slowQueryMs, double requestsPerMinute) {
     List<EndpointSummary> endpoints = now.endpoints().stream().limit(50).map(EndpointSummary::of).toList();
     List<EndpointSummary> slowest = now.endpoints().stream()
         .sorted((a, b) -> Double.compare(b.p95Ms(), a.p95Ms())).limit(10).map(EndpointSummary::of).toList();
     RequestAnalysis requests = new RequestAnalysis(now.total().count(),
-        Round.one(now.total().count() / (hours * 60.0)), EndpointSummary.of(now.total()).statusCodes(), endpoints,
+        requestsPerMinute, EndpointSummary.of(now.total()).statusCodes(), endpoints,
         slowest);
     Map<String, Long> byDetector = new TreeMap<>();
     Map<String, Long> bySeverity = new TreeMap<>();
@@ -59,15 +59,15 @@ public record DetailedReport(
 
   static SystemAnalysis system(List<SystemMetrics> samples) {
     return new SystemAnalysis(samples.size(),
-        Round.one(samples.stream().mapToDouble(SystemMetrics::cpuPercent).filter(Double::isFinite).average()
+        Round.of(samples.stream().mapToDouble(SystemMetrics::cpuPercent).filter(Double::isFinite).average()
             .orElse(Double.NaN)),
-        Round.one(samples.stream().mapToDouble(SystemMetrics::cpuPercent).filter(Double::isFinite).max()
+        Round.of(samples.stream().mapToDouble(SystemMetrics::cpuPercent).filter(Double::isFinite).max()
             .orElse(Double.NaN)),
-        Round.one(samples.stream().mapToDouble(SystemMetrics::memoryPercent).filter(Double::isFinite).average()
+        Round.of(samples.stream().mapToDouble(SystemMetrics::memoryPercent).filter(Double::isFinite).average()
             .orElse(Double.NaN)),
-        Round.one(samples.stream().mapToDouble(SystemMetrics::memoryPercent).filter(Double::isFinite).max()
+        Round.of(samples.stream().mapToDouble(SystemMetrics::memoryPercent).filter(Double::isFinite).max()
             .orElse(Double.NaN)),
-        Round.one(samples.stream().mapToDouble(SystemMetrics::maxDiskUsagePercent).filter(Double::isFinite).max()
+        Round.of(samples.stream().mapToDouble(SystemMetrics::maxDiskUsagePercent).filter(Double::isFinite).max()
             .orElse(Double.NaN)),
         samples.stream().mapToLong(SystemMetrics::activeRequests).max().orElse(0));
   }
@@ -80,8 +80,8 @@ public record DetailedReport(
     String direction = Double.isNaN(latencyChange) ? "insufficient_data"
         : latencyChange > 20 || errorChange > 1 ? "degrading"
         : latencyChange < -20 || errorChange < -1 ? "improving" : "stable";
-    return new TrendAnalysis(before.count(), Round.one(requestChange), Round.one(before.avgMs()),
-        Round.one(latencyChange), Round.one(before.errorRatePercent()), Round.one(errorChange), direction);
+    return new TrendAnalysis(before.count(), Round.of(requestChange), Round.of(before.avgMs()),
+        Round.of(latencyChange), Round.of(before.errorRatePercent()), Round.of(errorChange), direction);
   }
 
   private static double change(double now, double before) {
