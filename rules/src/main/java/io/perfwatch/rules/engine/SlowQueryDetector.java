@@ -58,9 +58,8 @@ final class SlowQueryDetector implements BottleneckDetector {
     String summary = "Slow " + q.operation() + " on " + table + ": " + metric.yamlName() + " " + Texts.num(value)
         + " ms over " + q.count() + " executions (threshold " + Texts.num(rule.threshold()) + " ms): "
         + q.fingerprint();
-    Map<String, String> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
-        "count", Long.toString(q.count()), "total_ms", Texts.num(q.totalMs()), "index", index,
-        "frequent", Boolean.toString(frequent));
+    Map<String, Object> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
+        "count", q.count(), "total_ms", Texts.number(q.totalMs()), "index", index, "frequent", frequent);
     Map<String, String> vars = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", Long.toString(q.count()));
     return new Candidate.Description(vars, details, summary, advice(q, index, perMinute, frequent));

@@ -21,7 +21,7 @@ public record AlertView(
     String summary,
     String recommendation,
     Map<String, String> labels,
-    Map<String, String> details) {
+    Map<String, Object> details) {
 
   public static AlertView of(Alert a) {
     return new AlertView(a.id(), a.rule(), a.detector(), a.severity().label(), a.state().label(), a.scope(),

@@ -113,6 +113,12 @@ class PerformanceApiTest {
     assertThat(nPlusOne.get("severity").asText()).isEqualTo("medium");
     assertThat(nPlusOne.get("scope").properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
         .containsExactlyInAnyOrder("method=GET", "uri=/api/users/:id/summary", "table=categories");
+    JsonNode details = nPlusOne.get("details");
+    assertThat(details.get("count").isIntegralNumber()).as("a number, not a string: %s", details).isTrue();
+    assertThat(details.get("count").asLong()).isEqualTo(1);
+    assertThat(details.get("max_repeats").isIntegralNumber()).isTrue();
+    assertThat(details.get("total_ms").isNumber()).isTrue();
+    assertThat(details.get("table").asText()).isEqualTo("categories");
     assertThat(highAndAbove.get("total").asInt()).isZero();
     assertThat(json(client.get("/api/v1/performance/alerts/" + nPlusOne.get("id").asText(), AUTH)))
         .isEqualTo(nPlusOne);
