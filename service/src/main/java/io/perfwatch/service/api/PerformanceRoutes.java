@@ -47,8 +47,8 @@ public final class PerformanceRoutes {
     http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
     http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
     http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes"), routes::endpoints), routes.json);
-    http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"), routes::database),
-        routes.json);
+    http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"),
+        (params, req, res) -> routes.database(params, reports)), routes.json);
     http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
     http.get(BASE + "/alerts/:id", routes.admin(NONE, routes::alert), routes.json);
     http.get(BASE + "/report", routes.admin(List.of("hours", "format"), reports::report), routes.json);
@@ -114,10 +114,12 @@ public final class PerformanceRoutes {
     return body;
   }
 
-  private Object database(QueryParams params, Request req, Response res) {
+  private Object database(QueryParams params, Reports reports) {
     int minutes = params.integer("minutes", 10, 1, ctx.historyHours() * 60);
     boolean slow = params.bool("include_slow_queries", true);
-    return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow);
+    long now = ctx.source().nowMillis();
+    return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow,
+        reports.recent(now - minutes * 60_000L, now).statements());
   }
 
   private Object alerts(QueryParams params, Request req, Response res) {

@@ -1,13 +1,16 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.StatsReader;
 import io.perfwatch.exporter.http.RouteTemplates;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.rules.source.StoreSource;
 import io.perfwatch.service.report.DetailedReport;
 import io.perfwatch.service.report.EndpointAnalysis;
 import io.perfwatch.service.report.Rate;
+import io.perfwatch.service.report.RecentActivity;
 import io.perfwatch.service.report.SummaryReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,13 +46,25 @@ final class Reports {
     if ("summary".equals(format)) {
       return SummaryReport.of(window, firing, thresholds);
     }
-    // the previous window of the same length, as far as the history reaches
-    long beforeFrom = Math.max(now - ctx.historyHours() * HOUR, now - 2 * hours * HOUR);
-    WindowStats before = beforeFrom < now - hours * HOUR ? ctx.source().window(beforeFrom, now - hours * HOUR)
-        : ctx.source().window(now - hours * HOUR, now - hours * HOUR + 1);
+    int trendMinutes = thresholds.trendingWindowMinutes();
+    long trendMillis = trendMinutes * 60_000L;
+    DetailedReport.TrendAnalysis trend = DetailedReport.trend(trendMinutes,
+        ctx.source().window(now - trendMillis, now).total(),
+        ctx.source().window(now - 2 * trendMillis, now - trendMillis - 1).total());
     List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
-    return DetailedReport.of(hours, window, before, inWindow, firing, thresholds, thresholds.maxQueryTimeMs(),
-        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()));
+    return DetailedReport.of(hours, window,
+        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()),
+        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds);
+  }
+
+  /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
+  DetailedReport.Recent recent(long fromMillis, long toMillis) {
+    if (!(ctx.source() instanceof StoreSource)) {
+      return new DetailedReport.Recent(List.of(), List.of());
+    }
+    StatsReader stats = ctx.perfwatch().stats();
+    return new DetailedReport.Recent(RecentActivity.requests(stats.recentRequests(), fromMillis, toMillis),
+        RecentActivity.statements(stats.recentQueries(), fromMillis, toMillis));
   }
 
   Object endpoint(QueryParams params, Request req, Response res) {
