@@ -146,6 +146,22 @@ class PerformanceApiTest {
   }
 
   @Test
+  void ratesDivideByTheTimeTheServiceHasRunNotTheWholeWindow() {
+    long startedBefore = System.currentTimeMillis() - 1; // the service started in @BeforeEach, before this
+    traffic("/api/transactions/1", 12, 200);
+    long upAtMost = System.currentTimeMillis() - startedBefore + 2_000;
+
+    double perMinute = json(client.get("/api/v1/performance/metrics?minutes=5")).at("/requests/requests_per_minute")
+        .asDouble();
+    double dayReport = json(client.get("/api/v1/performance/report?hours=24&format=detailed", AUTH))
+        .at("/request_analysis/requests_per_minute").asDouble();
+
+    // 12 requests over the full 5 minutes would be 2.4 a minute, over 24 hours 0.00833
+    assertThat(perMinute).isGreaterThanOrEqualTo(Math.floor(12 * 60_000.0 / upAtMost)).isLessThanOrEqualTo(720);
+    assertThat(dayReport).isGreaterThanOrEqualTo(Math.floor(12 * 60_000.0 / upAtMost)).isLessThanOrEqualTo(720);
+  }
+
+  @Test
   void monitoringCallsAreNotCountedAsTraffic() {
     client.get("/api/v1/performance/health");
     client.get("/api/v1/performance/metrics");
