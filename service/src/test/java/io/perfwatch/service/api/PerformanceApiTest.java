@@ -51,7 +51,8 @@ class PerformanceApiTest {
 
     assertThat(health.get("status").asText()).isIn("healthy", "degraded", "unhealthy");
     assertThat(health.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-    assertThat(health.get("system_metrics").has("cpu_percent")).isTrue();
+    // a CPU share needs two host samples, 15 s apart by default: just after start there is none, not a 0.0
+    assertThat(health.at("/system_metrics/cpu_percent").isNull()).as("%s", health).isTrue();
     assertThat(health.get("system_metrics").has("memory_percent")).isTrue();
     assertThat(health.get("system_metrics").get("active_requests").asLong()).isZero();
     assertThat(health.get("performance_score").asInt()).isBetween(0, 100);
