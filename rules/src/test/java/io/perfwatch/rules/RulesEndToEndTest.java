@@ -181,7 +181,7 @@ class RulesEndToEndTest {
     assertThat(alert.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/status/:code"));
     assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(alert.value()).isEqualTo(50.0);
-    assertThat(alert.details()).containsEntry("status_codes", "500=10").containsEntry("requests", "20");
+    assertThat(alert.details()).containsEntry("status_codes", Map.of("500", 10L)).containsEntry("requests", 20L);
 
     send("/api/status/200", 100); // 10 of 120 = 8.3 %
     assertThat(active("failing-endpoint")).isEmpty();

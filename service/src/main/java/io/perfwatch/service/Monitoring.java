@@ -11,6 +11,8 @@ import io.perfwatch.rules.alert.LogSink;
 import io.perfwatch.rules.alert.MetricsSink;
 import io.perfwatch.rules.engine.RuleEngine;
 import io.perfwatch.rules.engine.RuleScheduler;
+import io.perfwatch.rules.schema.IndexCatalog;
+import io.perfwatch.rules.schema.JdbcIndexCatalog;
 import io.perfwatch.rules.source.PrometheusQuerySource;
 import io.perfwatch.rules.source.Scraper;
 import io.perfwatch.rules.source.StatsSource;
@@ -28,8 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,7 @@ final class Monitoring implements AutoCloseable {
   private final RuleScheduler scheduler;
   private final AdminAuth auth;
   private final MonitoringSettings settings;
+  private final AtomicReference<IndexCatalog> indexes = new AtomicReference<>(IndexCatalog.NONE);
   private volatile URI externalUrl = URI.create("http://localhost"); // set by listening(), before evaluation
 
   Monitoring(PerfWatch perfwatch, MonitoringSettings settings) {
@@ -90,9 +95,17 @@ final class Monitoring implements AutoCloseable {
     HistoryLimits history = new HistoryLimits(Duration.ofHours(settings.values().get(
         ServiceSettings.ALERT_HISTORY_HOURS)), HistoryLimits.DEFAULT_MAX_ALERTS);
     alerts = new AlertTracker(Clock.systemUTC(), history, sinks);
-    engine = new RuleEngine(source, alerts, perfwatch.registry());
+    // the in-process store's statements run on the demo's database: advice is checked against its indexes
+    engine = new RuleEngine(source, alerts, perfwatch.registry(), table -> indexes.get().indexes(table));
     scheduler = new RuleScheduler(rules, engine);
     auth = new AdminAuth(settings.adminToken(), System::currentTimeMillis);
+  }
+
+  /** Reads the indexes of the database whose statements the in-process store records (not a scraped one's). */
+  void readIndexes(DataSource database) {
+    if (source instanceof StoreSource) {
+      indexes.set(JdbcIndexCatalog.start(database));
+    }
   }
 
   /** Adds the API to {@code http}; evaluation starts with {@link #listening}. */
@@ -141,6 +154,9 @@ final class Monitoring implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
+    if (indexes.get() instanceof JdbcIndexCatalog catalog) {
+      catalog.close();
+    }
     if (watcher != null) {
       watcher.close();
     }

@@ -76,6 +76,7 @@ public final class PerfWatchService implements AutoCloseable {
     // The database first: seeding takes a moment, and Spark opens the port at the first route.
     DemoApp app = DemoApp.open(perfWatch, config.database());
     demo = app;
+    monitoring.readIndexes(app.schemaDataSource());
     gracefulStop.install(http);
     SparkPerfWatch.mountMetrics(perfWatch, http, "/metrics");
     monitoring.start(http, perfWatch);

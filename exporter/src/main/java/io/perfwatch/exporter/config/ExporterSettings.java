@@ -76,7 +76,8 @@ public final class ExporterSettings {
   public static final Setting<Integer> ANALYSIS_WINDOW_MINUTES = Setting.integer(
       "PERFORMANCE_ANALYSIS_WINDOW_MINUTES", THRESHOLDS, 5, 1, 1440, "Default analysis window (minutes).");
   public static final Setting<Integer> TRENDING_WINDOW_MINUTES = Setting.integer(
-      "PERFORMANCE_TRENDING_WINDOW_MINUTES", THRESHOLDS, 60, 1, 1440, "Default baseline window of trends (minutes).");
+      "PERFORMANCE_TRENDING_WINDOW_MINUTES", THRESHOLDS, 60, 1, 1440,
+      "The detailed report's trend: the last this many minutes against as many before them.");
 
   /** Every exporter setting, in the reference's order. */
   public static final List<Setting<?>> ALL = List.of(MONITORING_ENABLED, METRICS_RETENTION,

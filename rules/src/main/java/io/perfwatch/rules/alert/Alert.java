@@ -50,7 +50,7 @@ public record Alert(
   public Alert(String id, String rule, String detector, Severity severity, AlertState state,
       Map<String, String> scope, double value, double threshold, Instant startedAt, @Nullable Instant firingAt,
       @Nullable Instant resolvedAt, String summary, String recommendation, Map<String, String> labels,
-      Map<String, String> details) {
+      Map<String, ?> details) {
     this(id, rule, detector, severity, state, scope, value, threshold, startedAt, firingAt, resolvedAt,
         AlertTexts.of(summary, recommendation, details), labels);
   }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertTexts {
   private static final Logger LOG = LoggerFactory.getLogger(AlertTexts.class);
 
-  private record Words(String summary, String recommendation, Map<String, String> details) {
+  private record Words(String summary, String recommendation, Map<String, Object> details) {
     Words {
       Objects.requireNonNull(summary, "summary");
       Objects.requireNonNull(recommendation, "recommendation");
@@ -37,8 +37,8 @@ public final class AlertTexts {
     this.fallback = fallback;
   }
 
-  public static AlertTexts of(String summary, String recommendation, Map<String, String> details) {
-    return new AlertTexts(new Words(summary, recommendation, details), null, null);
+  public static AlertTexts of(String summary, String recommendation, Map<String, ?> details) {
+    return new AlertTexts(new Words(summary, recommendation, Map.copyOf(details)), null, null);
   }
 
   /** Texts that {@code compose} gives when they are first read; it runs at most once (unless it throws). */
@@ -70,8 +70,11 @@ public final class AlertTexts {
     return words().recommendation();
   }
 
-  /** Detector-specific facts, e.g. the status code distribution or the table of a slow query. */
-  public Map<String, String> details() {
+  /**
+   * Detector-specific facts, e.g. the status code distribution or the table of a slow query: numbers as numbers
+   * ({@code Long}, {@code Double}), flags as {@code Boolean}, the rest as text.
+   */
+  public Map<String, Object> details() {
     return words().details();
   }
 

@@ -15,7 +15,7 @@ public interface Described {
   }
 
   /** Detector-specific facts, e.g. the status code distribution or the table of a slow query. */
-  default Map<String, String> details() {
+  default Map<String, Object> details() {
     return texts().details();
   }
 }

@@ -30,7 +30,7 @@ public record Observation(
   /** An observation whose texts are already composed. */
   public Observation(String rule, String detector, Map<String, String> scope, double value, double threshold,
       Severity severity, String summary, String recommendation, Map<String, String> labels,
-      Map<String, String> details) {
+      Map<String, ?> details) {
     this(rule, detector, scope, value, threshold, severity, AlertTexts.of(summary, recommendation, details), labels);
   }
 }

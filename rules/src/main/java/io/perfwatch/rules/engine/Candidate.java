@@ -48,7 +48,7 @@ record Candidate(
    * @param recommendation derived from what was measured, used when the rule has no {@code recommendation}
    *     annotation
    */
-  record Description(Map<String, String> vars, Map<String, String> details, String summary, String recommendation) {
+  record Description(Map<String, String> vars, Map<String, ?> details, String summary, String recommendation) {
     Description {
       vars = Map.copyOf(vars);
       details = Map.copyOf(details);

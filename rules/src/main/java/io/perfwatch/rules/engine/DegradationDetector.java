@@ -65,9 +65,9 @@ final class DegradationDetector implements BottleneckDetector {
     String summary = Texts.capitalize(Endpoints.label(metric)) + " of " + name + " rose " + Texts.num(increase)
         + "% against " + since + " (" + Texts.num(then) + " ms to " + Texts.num(current) + " ms; threshold "
         + Texts.num(rule.threshold()) + "%)";
-    Map<String, String> details = Map.of("metric", metric.yamlName(), "baseline", baseline.yamlName(),
-        "baseline_ms", Texts.num(then), "current_ms", Texts.num(current),
-        "baseline_requests", Long.toString(old.count()), "requests", Long.toString(now.count()));
+    Map<String, Object> details = Map.of("metric", metric.yamlName(), "baseline", baseline.yamlName(),
+        "baseline_ms", Texts.number(then), "current_ms", Texts.number(current),
+        "baseline_requests", old.count(), "requests", now.count());
     return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(now.count())), details, summary,
         advice(since, now, old));
   }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 /** Spec detector 2: percent of 5xx responses (and 4xx with {@code include_4xx}) per endpoint or overall. */
 final class ErrorRateDetector implements BottleneckDetector {
@@ -41,12 +41,13 @@ final class ErrorRateDetector implements BottleneckDetector {
       double value) {
     List<Map.Entry<Integer, Long>> codes = e.statusCounts().entrySet().stream()
         .filter(c -> c.getKey() >= lowest).sorted(Map.Entry.comparingByKey()).toList();
-    String distribution = codes.stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining(", "));
+    Map<String, Long> distribution = new TreeMap<>(); // as JSON: {"500": 6, "503": 3}
+    codes.forEach(c -> distribution.put(Integer.toString(c.getKey()), c.getValue()));
     String name = Endpoints.name(rule, e);
     String summary = "Error rate of " + name + " is " + Texts.num(value) + "% (" + errors + " of " + e.count()
         + " requests; threshold " + Texts.num(rule.threshold()) + "%)";
     return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(errors)),
-        Map.of("status_codes", distribution, "errors", Long.toString(errors), "requests", Long.toString(e.count())),
+        Map.of("status_codes", distribution, "errors", errors, "requests", e.count()),
         summary, advice(codes, errors, name));
   }
 

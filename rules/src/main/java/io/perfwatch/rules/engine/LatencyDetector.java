@@ -37,13 +37,13 @@ final class LatencyDetector implements BottleneckDetector {
 
   private static Candidate.Description describe(RuleDefinition rule, Metric metric, EndpointStats e, double value) {
     String name = Endpoints.name(rule, e);
-    Map<String, String> details = Map.of(
+    Map<String, Object> details = Map.of(
         "metric", metric.yamlName(),
-        "requests", Long.toString(e.count()),
-        "avg_ms", Texts.num(e.avgMs()),
-        "p95_ms", Texts.num(e.p95Ms()),
-        "avg_queries_per_request", Texts.num(e.avgQueriesPerRequest()),
-        "avg_query_time_ms", Texts.num(e.avgQueryTimeMs()));
+        "requests", e.count(),
+        "avg_ms", Texts.number(e.avgMs()),
+        "p95_ms", Texts.number(e.p95Ms()),
+        "avg_queries_per_request", Texts.number(e.avgQueriesPerRequest()),
+        "avg_db_time_per_request_ms", Texts.number(e.avgQueryTimeMs()));
     String summary = Texts.capitalize(Endpoints.label(metric)) + " of " + name + " is " + Texts.num(value)
         + " ms (threshold " + Texts.num(rule.threshold()) + " ms, " + e.count() + " requests)";
     return new Candidate.Description(Map.of("endpoint", name, "count", Long.toString(e.count())), details, summary,

@@ -71,8 +71,8 @@ final class NPlusOneDetector implements BottleneckDetector {
     int count = findings.size();
     String summary = Texts.capitalize(endpoint) + " ran the same query on " + table + " up to " + maxRepeats + " times per request ("
         + count + " requests, " + Texts.num(totalMs) + " ms in total): " + fingerprint;
-    Map<String, String> details = Map.of("table", table, "fingerprint", fingerprint,
-        "max_repeats", Integer.toString(maxRepeats), "total_ms", Texts.num(totalMs), "count", Integer.toString(count));
+    Map<String, Object> details = Map.of("table", table, "fingerprint", fingerprint, "max_repeats", maxRepeats,
+        "total_ms", Texts.number(totalMs), "count", count);
     Map<String, String> vars = Map.of("endpoint", endpoint, "table", table, "fingerprint", fingerprint,
         "count", Integer.toString(count));
     return new Candidate.Description(vars, details, summary, advice(endpoint, table, fingerprint, maxRepeats));

@@ -50,7 +50,7 @@ final class ResourceDetector implements BottleneckDetector {
     double avg = valid.length == 0 ? Double.NaN : java.util.Arrays.stream(valid).average().orElseThrow();
     String summary = what + " averages " + Texts.num(avg) + "% over " + valid.length + " samples (threshold "
         + Texts.num(rule.threshold()) + "%)";
-    return host(rule, avg, valid.length, true, Map.of("samples", Integer.toString(valid.length)), summary, advice);
+    return host(rule, avg, valid.length, true, Map.of("samples", valid.length), summary, advice);
   }
 
   private static List<Candidate> disks(RuleDefinition rule, List<SystemMetrics> samples) {
@@ -75,7 +75,7 @@ final class ResourceDetector implements BottleneckDetector {
     long max = samples.stream().mapToLong(SystemMetrics::activeRequests).max().orElse(0);
     String slowest = w.endpoints().stream().max(Comparator.comparingDouble(EndpointStats::p95Ms))
         .map(e -> " (slowest endpoint: " + Endpoints.key(e) + ", p95 " + Texts.num(e.p95Ms()) + " ms)").orElse("");
-    return host(rule, max, samples.size(), true, Map.of("samples", Integer.toString(samples.size())),
+    return host(rule, max, samples.size(), true, Map.of("samples", samples.size()),
         "Up to " + max + " requests in flight (threshold " + Texts.num(rule.threshold()) + ")",
         "Requests pile up" + slowest + ": add timeouts to slow dependencies, check thread and connection pool "
             + "sizes, move slow work to asynchronous tasks, or add instances behind the load balancer.");
@@ -91,16 +91,16 @@ final class ResourceDetector implements BottleneckDetector {
     String resource = rule.resource() == null ? "" : rule.resource().yamlName();
     return Candidate.of(Map.of("resource", resource), trend.slopeMbPerMinute(), trend.samples(), verdict,
         new Candidate.Description(Map.of("resource", resource, "count", Long.toString(trend.samples()), "span", span),
-            Map.of("samples", Integer.toString(trend.samples()), "span_minutes", Texts.num(trend.spanMinutes()),
-                "first_mb", Texts.num(trend.firstMb()), "last_mb", Texts.num(trend.lastMb()),
-                "rising_percent", Texts.num(trend.risingShare() * 100)),
+            Map.of("samples", trend.samples(), "span_minutes", Texts.number(trend.spanMinutes()),
+                "first_mb", Texts.number(trend.firstMb()), "last_mb", Texts.number(trend.lastMb()),
+                "rising_percent", Texts.number(trend.risingShare() * 100)),
             summary, "The heap left after garbage collection grows by " + Texts.num(trend.slopeMbPerMinute())
                 + " MB a minute: compare two heap dumps taken minutes apart and look for unbounded caches, "
                 + "collections, listeners and ThreadLocals."));
   }
 
   private static Candidate host(RuleDefinition rule, double value, long samples, boolean qualified,
-      Map<String, String> details, String summary, String advice) {
+      Map<String, ?> details, String summary, String advice) {
     String resource = rule.resource() == null ? "" : rule.resource().yamlName();
     return Candidate.of(Map.of("resource", resource), value, samples, qualified, new Candidate.Description(
         Map.of("resource", resource, "count", Long.toString(samples)), details, summary, advice));

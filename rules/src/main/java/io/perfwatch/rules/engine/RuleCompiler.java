@@ -3,6 +3,7 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.rules.alert.AlertTexts;
 import io.perfwatch.rules.alert.Observation;
 import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.rules.schema.IndexCatalog;
 import io.perfwatch.rules.yaml.Detector;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.util.HashMap;
@@ -34,7 +35,12 @@ final class RuleCompiler {
   private final Function<Detector, BottleneckDetector> detectors;
 
   RuleCompiler() {
-    this(RuleCompiler::detector);
+    this(kind -> detector(kind, IndexCatalog.NONE));
+  }
+
+  /** Slow-query advice checked against the indexes of {@code catalog}. */
+  static RuleCompiler checkingIndexes(IndexCatalog catalog) {
+    return new RuleCompiler(kind -> detector(kind, catalog));
   }
 
   /** Test seam: another analysis per detector kind. */
@@ -128,11 +134,11 @@ final class RuleCompiler {
     }
   }
 
-  private static BottleneckDetector detector(Detector kind) {
+  private static BottleneckDetector detector(Detector kind, IndexCatalog catalog) {
     return switch (kind) {
       case LATENCY -> new LatencyDetector();
       case ERROR_RATE -> new ErrorRateDetector();
-      case SLOW_QUERY -> new SlowQueryDetector();
+      case SLOW_QUERY -> new SlowQueryDetector(catalog);
       case N_PLUS_ONE -> new NPlusOneDetector();
       case RESOURCE -> new ResourceDetector();
       case DEGRADATION -> new DegradationDetector();

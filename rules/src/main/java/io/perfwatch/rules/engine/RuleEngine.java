@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertTracker;
 import io.perfwatch.rules.engine.RuleCompiler.CompiledRule;
+import io.perfwatch.rules.schema.IndexCatalog;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -38,6 +39,11 @@ public final class RuleEngine {
 
   public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry) {
     this(source, tracker, registry, new RuleCompiler());
+  }
+
+  /** Slow-query advice checked against the real indexes of the monitored database ({@code catalog}). */
+  public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, IndexCatalog catalog) {
+    this(source, tracker, registry, RuleCompiler.checkingIndexes(catalog));
   }
 
   RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler) {

@@ -4,6 +4,7 @@ import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.time.Duration;
+import io.perfwatch.rules.schema.IndexCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ import java.util.Objects;
 final class SlowQueryDetector implements BottleneckDetector {
   static final double FREQUENT_PER_MINUTE = 60;
 
+  private final IndexCatalog catalog;
+
+  SlowQueryDetector(IndexCatalog catalog) {
+    this.catalog = catalog;
+  }
+
   /** What the candidates depend on: rules that agree on these share them within a cycle. */
   private record Settings(Metric metric, Duration window) {}
 
@@ -29,14 +36,14 @@ final class SlowQueryDetector implements BottleneckDetector {
       List<QueryStats> queries = windows.current(rule).queries();
       List<Candidate> candidates = new ArrayList<>(queries.size());
       for (QueryStats q : queries) {
-        candidates.add(candidate(rule, metric, q, minutes, windows.queryScope(q)));
+        candidates.add(candidate(rule, metric, q, minutes, windows.queryScope(q), catalog));
       }
       return candidates;
     });
   }
 
   private static Candidate candidate(RuleDefinition rule, Metric metric, QueryStats q, double minutes,
-      Map<String, String> scope) {
+      Map<String, String> scope, IndexCatalog catalog) {
     double value = switch (metric) {
       case AVG -> q.avgMs();
       case P95 -> q.p95Ms();
@@ -47,30 +54,35 @@ final class SlowQueryDetector implements BottleneckDetector {
     double perMinute = q.count() / minutes;
     boolean frequent = perMinute >= FREQUENT_PER_MINUTE;
     return new Candidate(scope, value, q.count(), true, frequent ? 1 : 0,
-        observing -> describe(observing, metric, q, value, perMinute, frequent));
+        observing -> describe(observing, metric, q, value, perMinute, frequent, catalog));
   }
 
   private static Candidate.Description describe(RuleDefinition rule, Metric metric, QueryStats q, double value,
-      double perMinute, boolean frequent) {
+      double perMinute, boolean frequent, IndexCatalog catalog) {
     String table = q.table();
-    List<String> columns = IndexAdvice.filteredColumns(q.fingerprint());
-    String index = IndexAdvice.createIndex(table, columns);
+    IndexAdvice.Advice advice = IndexAdvice.advise(q.fingerprint(), table, catalog);
+    String index = advice.createIndex();
     String summary = "Slow " + q.operation() + " on " + table + ": " + metric.yamlName() + " " + Texts.num(value)
         + " ms over " + q.count() + " executions (threshold " + Texts.num(rule.threshold()) + " ms): "
         + q.fingerprint();
-    Map<String, String> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
-        "count", Long.toString(q.count()), "total_ms", Texts.num(q.totalMs()), "index", index,
-        "frequent", Boolean.toString(frequent));
+    Map<String, Object> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
+        "count", q.count(), "total_ms", Texts.number(q.totalMs()), "index", index, "served_by_index",
+        advice.served(), "frequent", frequent);
     Map<String, String> vars = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", Long.toString(q.count()));
-    return new Candidate.Description(vars, details, summary, advice(q, index, perMinute, frequent));
+    return new Candidate.Description(vars, details, summary, advice(q, advice, perMinute, frequent));
   }
 
-  private static String advice(QueryStats q, String index, double perMinute, boolean frequent) {
+  private static String advice(QueryStats q, IndexAdvice.Advice advice, double perMinute, boolean frequent) {
+    String index = advice.createIndex();
     String table = q.table();
     String fix;
     if (q.operation().equals("INSERT")) {
       fix = "Inserts into " + table + " are slow: batch them and check the table's indexes, triggers and locks";
+    } else if (!advice.served().isEmpty()) {
+      fix = "An index of " + table + " already serves this filter: " + advice.served() + "; check the plan with "
+          + "EXPLAIN ANALYZE for what else makes it slow: many rows returned, locks, or a function or cast on the "
+          + "column";
     } else if (!index.isEmpty()) {
       fix = "Index the columns " + q.operation() + " on " + table + " filters by: " + index
           + "; confirm the plan with EXPLAIN ANALYZE";

@@ -1,6 +1,7 @@
 package io.perfwatch.rules.engine;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +25,23 @@ final class Texts {
     // fraction of its cost: rule evaluation formats a few numbers for every breaching instance in every cycle.
     String rounded = new BigDecimal(Double.toString(value)).setScale(1, RoundingMode.HALF_UP).toPlainString();
     return value < 0 && rounded.charAt(0) != '-' ? "-" + rounded : rounded;
+  }
+
+  /**
+   * A measured value for an alert's details, as a JSON number: whole numbers as {@code Long}, others with three
+   * significant digits (one decimal from 100 up, so a non-zero value never becomes 0), NaN as NaN.
+   */
+  static Number number(double value) {
+    if (!Double.isFinite(value)) {
+      return value;
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return (long) value;
+    }
+    if (Math.abs(value) >= 100) {
+      return Math.round(value * 10) / 10.0;
+    }
+    return new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN)).doubleValue();
   }
 
   /** Unknown variables stay as written, so a typo shows in the alert instead of vanishing. */

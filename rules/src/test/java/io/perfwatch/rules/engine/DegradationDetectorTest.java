@@ -39,7 +39,7 @@ class DegradationDetectorTest {
       assertThat(a.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/transactions"));
       assertThat(a.value()).isEqualTo(100.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
-      assertThat(a.details()).containsEntry("baseline_ms", "100").containsEntry("current_ms", "200")
+      assertThat(a.details()).containsEntry("baseline_ms", 100L).containsEntry("current_ms", 200L)
           .containsEntry("baseline", "previous_hour");
       assertThat(a.summary()).isEqualTo("Average latency of GET /api/transactions rose 100% against the previous "
           + "hour (100 ms to 200 ms; threshold 50%)");

@@ -35,7 +35,8 @@ class ErrorRateDetectorTest {
       assertThat(a.scope()).isEqualTo(Map.of("method", "POST", "uri", "/api/payments"));
       assertThat(a.value()).isEqualTo(9.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
-      assertThat(a.details()).isEqualTo(Map.of("status_codes", "500=6, 503=3", "errors", "9", "requests", "100"));
+      assertThat(a.details()).isEqualTo(Map.of("status_codes", Map.of("500", 6L, "503", 3L), "errors", 9L,
+          "requests", 100L));
       assertThat(a.summary()).isEqualTo("Error rate of POST /api/payments is 9% (9 of 100 requests; threshold 5%)");
       assertThat(a.recommendation()).isEqualTo("Errors are mostly 500 (6 of 9): unhandled exceptions: read the "
           + "stack traces logged for POST /api/payments, then add input validation and error handling.");
@@ -51,7 +52,7 @@ class ErrorRateDetectorTest {
     assertThat(f.evaluate(rule)).singleElement().satisfies(a -> {
       assertThat(a.value()).isEqualTo(10.0);
       assertThat(a.severity()).isEqualTo(Severity.HIGH);
-      assertThat(a.details()).containsEntry("status_codes", "404=1, 500=6, 503=3");
+      assertThat(a.details()).containsEntry("status_codes", Map.of("404", 1L, "500", 6L, "503", 3L));
     });
   }
 

@@ -35,8 +35,8 @@ class NPlusOneDetectorTest {
       assertThat(a.scope()).isEqualTo(Map.of("method", "GET", "uri", "/api/accounts", "table", "transactions"));
       assertThat(a.value()).isEqualTo(3.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
-      assertThat(a.details()).isEqualTo(Map.of("table", "transactions", "fingerprint", SQL, "max_repeats", "25",
-          "total_ms", "100", "count", "3"));
+      assertThat(a.details()).isEqualTo(Map.of("table", "transactions", "fingerprint", SQL, "max_repeats", 25,
+          "total_ms", 100L, "count", 3));
       assertThat(a.summary()).isEqualTo("GET /api/accounts ran the same query on transactions up to 25 times per "
           + "request (3 requests, 100 ms in total): " + SQL);
       assertThat(a.recommendation()).isEqualTo("Load the transactions rows of GET /api/accounts in one query "

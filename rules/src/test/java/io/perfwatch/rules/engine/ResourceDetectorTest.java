@@ -99,8 +99,8 @@ class ResourceDetectorTest {
       assertThat(a.severity()).isEqualTo(Severity.HIGH);
       assertThat(a.summary()).isEqualTo("The JVM heap after GC (old generation) rose from 100 MB to 140 MB over the "
           + "last 4 minutes (10 MB/min, rising in 4 of its 4 changes; threshold 5 MB/min)");
-      assertThat(a.details()).containsEntry("rising_percent", "100").containsEntry("samples", "5")
-          .containsEntry("span_minutes", "4");
+      assertThat(a.details()).containsEntry("rising_percent", 100L).containsEntry("samples", 5)
+          .containsEntry("span_minutes", 4L);
     });
   }
 

@@ -187,7 +187,7 @@ class RuleEngineTest {
       assertThat(a.value()).isEqualTo(3000.0);
       assertThat(a.summary()).isEqualTo("Average latency of GET /api/transactions is 3000 ms (threshold 2000 ms, "
           + "60 requests)");
-      assertThat(a.details()).containsEntry("requests", "60").containsEntry("avg_ms", "3000");
+      assertThat(a.details()).containsEntry("requests", 60L).containsEntry("avg_ms", 3000L);
     });
   }
 

@@ -7,10 +7,14 @@ import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.ScopeLabels;
 import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.alert.TestRules;
+import io.perfwatch.rules.schema.IndexCatalog;
+import io.perfwatch.rules.schema.TableIndex;
 import io.perfwatch.rules.yaml.Detector;
 import io.perfwatch.rules.yaml.SeverityLadder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SlowQueryDetectorTest {
@@ -37,7 +41,7 @@ class SlowQueryDetectorTest {
       assertThat(a.value()).isEqualTo(800.0);
       assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(a.details()).containsEntry("table", "transactions").containsEntry("operation", "SELECT")
-          .containsEntry("fingerprint", SQL).containsEntry("count", "10").containsEntry("frequent", "false");
+          .containsEntry("fingerprint", SQL).containsEntry("count", 10L).containsEntry("frequent", false);
       assertThat(a.recommendation()).isEqualTo("Index the columns SELECT on transactions filters by: "
           + "CREATE INDEX ON transactions (user_id, created_at); confirm the plan with EXPLAIN ANALYZE.");
     });
@@ -66,7 +70,7 @@ class SlowQueryDetectorTest {
     f.queries(300, SQL, "SELECT", "transactions", 5000);
 
     assertThat(f.evaluate(rule)).singleElement().satisfies(a -> {
-      assertThat(a.details()).containsEntry("frequent", "true");
+      assertThat(a.details()).containsEntry("frequent", true);
       assertThat(a.severity()).isEqualTo(Severity.HIGH);
     });
   }
@@ -100,5 +104,23 @@ class SlowQueryDetectorTest {
     assertThat(f.evaluate(slowQuery())).extracting(Alert::recommendation).containsExactly("The SELECT on audit_log "
         + "filters on no bound value, so it likely scans the table: add a selective WHERE clause, paginate with "
         + "LIMIT, or cache the result.");
+  }
+
+  @Test
+  void adviceNamesTheExistingIndexInsteadOfSuggestingIt() {
+    IndexCatalog schema = table -> table.equals("transactions") ? Optional.of(List.of(
+        new TableIndex("PRIMARY KEY", List.of("id"), true),
+        new TableIndex("tx_user_created", List.of("user_id", "created_at"), false))) : Optional.empty();
+    Fixture checked = new Fixture(RuleCompiler.checkingIndexes(schema));
+    checked.queries(10, SQL, "SELECT", "transactions", 800);
+    checked.queries(10, "SELECT * FROM transactions WHERE id = ?", "SELECT", "transactions", 700);
+
+    assertThat(checked.evaluate(slowQuery())).hasSize(2).allSatisfy(a -> {
+      assertThat(a.details()).containsEntry("index", "");
+      assertThat(a.recommendation()).startsWith("An index of transactions already serves this filter: ")
+          .doesNotContain("CREATE INDEX");
+    }).anySatisfy(a -> assertThat(a.details()).containsEntry("served_by_index", "PRIMARY KEY (id)"))
+        .anySatisfy(a -> assertThat(a.details()).containsEntry("served_by_index",
+            "tx_user_created (user_id, created_at)"));
   }
 }

@@ -37,4 +37,13 @@ class TextsTest {
     assertThat(Texts.num(2000)).isEqualTo("2000");
     assertThat(Texts.num(Double.NaN)).isEqualTo("NaN");
   }
+
+  @Test
+  void numberIsAJsonNumberThatNeverRoundsANonZeroValueToZero() {
+    assertThat(Texts.number(3000)).isEqualTo(3000L);
+    assertThat(Texts.number(11.4567)).isEqualTo(11.5);
+    assertThat(Texts.number(0.00833)).isEqualTo(0.00833);
+    assertThat(Texts.number(2512.34)).isEqualTo(2512.3);
+    assertThat(Texts.number(Double.NaN)).isEqualTo(Double.NaN);
+  }
 }

@@ -9,6 +9,7 @@ import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
 import io.perfwatch.service.report.HealthScore;
+import io.perfwatch.service.report.Round;
 import io.perfwatch.service.report.SummaryReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,23 +30,26 @@ public final class PerformanceRoutes {
   private static final List<String> NONE = List.of();
 
   private final ApiContext ctx;
+  private final Coverage coverage;
   private final Json json = new Json();
 
-  private PerformanceRoutes(ApiContext ctx) {
+  private PerformanceRoutes(ApiContext ctx, Coverage coverage) {
     this.ctx = ctx;
+    this.coverage = coverage;
   }
 
   public static void register(Service http, ApiContext ctx) {
-    PerformanceRoutes routes = new PerformanceRoutes(ctx);
-    Reports reports = new Reports(ctx);
+    Coverage coverage = Coverage.from(ctx.source());
+    PerformanceRoutes routes = new PerformanceRoutes(ctx, coverage);
+    Reports reports = new Reports(ctx, coverage);
     ApiErrors.register(http, ctx.corsOrigins());
     http.get(ServiceIndex.PATH, routes.open(NONE, (params, req, res) -> ServiceIndex.body()), routes.json);
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
     http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
     http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
     http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes"), routes::endpoints), routes.json);
-    http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"), routes::database),
-        routes.json);
+    http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"),
+        (params, req, res) -> routes.database(params, reports)), routes.json);
     http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
     http.get(BASE + "/alerts/:id", routes.admin(NONE, routes::alert), routes.json);
     http.get(BASE + "/report", routes.admin(List.of("hours", "format"), reports::report), routes.json);
@@ -81,8 +85,8 @@ public final class PerformanceRoutes {
     HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
     HostReading host = ctx.perfwatch().stats().live().host();
     Map<String, Object> system = new LinkedHashMap<>();
-    system.put("cpu_percent", round(host.systemCpu() * 100));
-    system.put("memory_percent", round(host.memoryPercent()));
+    system.put("cpu_percent", Round.of(host.systemCpu() * 100));
+    system.put("memory_percent", Round.of(host.memoryPercent()));
     system.put("active_requests", ctx.perfwatch().stats().live().activeRequests());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", score.health());
@@ -95,7 +99,7 @@ public final class PerformanceRoutes {
   private Object metrics(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
     boolean includeSystem = params.bool("include_system", true);
-    return new MetricsReport(ctx).of(window(minutes), minutes, includeSystem);
+    return new MetricsReport(ctx, coverage).of(window(minutes), minutes, includeSystem);
   }
 
   private Object endpoints(QueryParams params, Request req, Response res) {
@@ -111,10 +115,12 @@ public final class PerformanceRoutes {
     return body;
   }
 
-  private Object database(QueryParams params, Request req, Response res) {
+  private Object database(QueryParams params, Reports reports) {
     int minutes = params.integer("minutes", 10, 1, ctx.historyHours() * 60);
     boolean slow = params.bool("include_slow_queries", true);
-    return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow);
+    long now = ctx.source().nowMillis();
+    return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow,
+        reports.recent(now - minutes * 60_000L, now).statements());
   }
 
   private Object alerts(QueryParams params, Request req, Response res) {
@@ -164,9 +170,5 @@ public final class PerformanceRoutes {
   private WindowStats window(int minutes) {
     long now = ctx.source().nowMillis();
     return ctx.source().window(now - minutes * 60_000L, now);
-  }
-
-  static double round(double value) {
-    return Double.isFinite(value) ? Math.round(value * 10) / 10.0 : value;
   }
 }

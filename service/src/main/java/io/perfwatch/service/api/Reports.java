@@ -1,12 +1,16 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.StatsReader;
 import io.perfwatch.exporter.http.RouteTemplates;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.rules.source.StoreSource;
 import io.perfwatch.service.report.DetailedReport;
 import io.perfwatch.service.report.EndpointAnalysis;
+import io.perfwatch.service.report.Rate;
+import io.perfwatch.service.report.RecentActivity;
 import io.perfwatch.service.report.SummaryReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,9 +29,11 @@ final class Reports {
       "connect");
 
   private final ApiContext ctx;
+  private final Coverage coverage;
 
-  Reports(ApiContext ctx) {
+  Reports(ApiContext ctx, Coverage coverage) {
     this.ctx = ctx;
+    this.coverage = coverage;
   }
 
   Object report(QueryParams params, Request req, Response res) {
@@ -40,12 +46,25 @@ final class Reports {
     if ("summary".equals(format)) {
       return SummaryReport.of(window, firing, thresholds);
     }
-    // the previous window of the same length, as far as the history reaches
-    long beforeFrom = Math.max(now - ctx.historyHours() * HOUR, now - 2 * hours * HOUR);
-    WindowStats before = beforeFrom < now - hours * HOUR ? ctx.source().window(beforeFrom, now - hours * HOUR)
-        : ctx.source().window(now - hours * HOUR, now - hours * HOUR + 1);
+    int trendMinutes = thresholds.trendingWindowMinutes();
+    long trendMillis = trendMinutes * 60_000L;
+    DetailedReport.TrendAnalysis trend = DetailedReport.trend(trendMinutes,
+        ctx.source().window(now - trendMillis, now).total(),
+        ctx.source().window(now - 2 * trendMillis, now - trendMillis - 1).total());
     List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
-    return DetailedReport.of(hours, window, before, inWindow, firing, thresholds, thresholds.maxQueryTimeMs());
+    return DetailedReport.of(hours, window,
+        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()),
+        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds);
+  }
+
+  /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
+  DetailedReport.Recent recent(long fromMillis, long toMillis) {
+    if (!(ctx.source() instanceof StoreSource)) {
+      return new DetailedReport.Recent(List.of(), List.of());
+    }
+    StatsReader stats = ctx.perfwatch().stats();
+    return new DetailedReport.Recent(RecentActivity.requests(stats.recentRequests(), fromMillis, toMillis),
+        RecentActivity.statements(stats.recentQueries(), fromMillis, toMillis));
   }
 
   Object endpoint(QueryParams params, Request req, Response res) {
@@ -57,16 +76,25 @@ final class Reports {
     WindowStats window = ctx.source().window(now - hours * HOUR, now);
     EndpointStats stats = resolve(window, method, path).orElseThrow(() -> ApiException.notFound(
         "no requests recorded for " + method + " " + ClientText.quote(path) + " in the last " + hours + " hours"));
+    return EndpointAnalysis.of(stats, hours, series(stats, now - hours * HOUR, now));
+  }
+
+  /**
+   * One point per hour from the first hour with a request of the endpoint up to now: the hours before it are left
+   * out rather than shown as zeros the service may never have seen (it may not have been running). The first hour
+   * is clipped to the window's start.
+   */
+  private Map<Instant, EndpointAnalysis.Point> series(EndpointStats endpoint, long fromMillis, long now) {
     Map<Instant, EndpointAnalysis.Point> series = new LinkedHashMap<>();
-    long firstHour = (now / HOUR - (hours - 1)) * HOUR;
-    for (long from = firstHour; from <= now; from += HOUR) {
-      Optional<EndpointStats> hour = ctx.source().window(from, Math.min(from + HOUR - 1, now))
-          .endpoint(stats.method(), stats.route());
-      series.put(Instant.ofEpochMilli(from), hour.map(e -> new EndpointAnalysis.Point(e.count(),
-          PerformanceRoutes.round(e.avgMs()), PerformanceRoutes.round(e.p95Ms()), e.serverErrors()))
-          .orElse(new EndpointAnalysis.Point(0, 0, 0, 0)));
+    for (long hour = fromMillis / HOUR * HOUR; hour <= now; hour += HOUR) {
+      Optional<EndpointStats> stats = ctx.source().window(Math.max(hour, fromMillis), Math.min(hour + HOUR - 1, now))
+          .endpoint(endpoint.method(), endpoint.route()).filter(e -> e.count() > 0);
+      if (stats.isPresent() || !series.isEmpty()) {
+        series.put(Instant.ofEpochMilli(hour), stats.map(EndpointAnalysis::point)
+            .orElse(new EndpointAnalysis.Point(0, Double.NaN, Double.NaN, 0)));
+      }
     }
-    return EndpointAnalysis.of(stats, hours, series);
+    return series;
   }
 
   /** The route template itself, or the template a concrete path belongs to. */

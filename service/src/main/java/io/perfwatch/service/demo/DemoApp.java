@@ -51,6 +51,11 @@ public final class DemoApp implements AutoCloseable {
         "/api/reports/monthly", "/demo/sleep?ms=1500", "/demo/status/500");
   }
 
+  /** The database as a DataSource that perfwatch does not measure, for reading its schema (index advice). */
+  public javax.sql.DataSource schemaDataSource() {
+    return database.rawDataSource();
+  }
+
   public String databaseDescription() {
     return database.description();
   }

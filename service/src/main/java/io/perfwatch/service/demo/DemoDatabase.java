@@ -53,6 +53,11 @@ final class DemoDatabase implements AutoCloseable {
     return wrapped;
   }
 
+  /** Unmeasured: reading the schema is not traffic. */
+  DataSource rawDataSource() {
+    return raw;
+  }
+
   String description() {
     return description;
   }

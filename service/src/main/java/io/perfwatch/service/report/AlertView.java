@@ -21,11 +21,11 @@ public record AlertView(
     String summary,
     String recommendation,
     Map<String, String> labels,
-    Map<String, String> details) {
+    Map<String, Object> details) {
 
   public static AlertView of(Alert a) {
     return new AlertView(a.id(), a.rule(), a.detector(), a.severity().label(), a.state().label(), a.scope(),
-        Round.one(a.value()), a.threshold(), a.startedAt(), a.firingAt(), a.resolvedAt(), a.summary(),
+        Round.of(a.value()), a.threshold(), a.startedAt(), a.firingAt(), a.resolvedAt(), a.summary(),
         a.recommendation(), a.labels(), a.details());
   }
 }

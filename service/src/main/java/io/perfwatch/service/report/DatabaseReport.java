@@ -19,6 +19,7 @@ public record DatabaseReport(
     Map<String, Long> queriesByTable,
     double slowQueryThresholdMs,
     List<SlowQuery> slowQueries,
+    List<RecentActivity.SlowStatement> slowestStatements,
     List<NPlusOnePattern> nPlusOne) {
 
   /** A normalized statement slower than the threshold on average (no literal values: they are never kept). */
@@ -28,7 +29,9 @@ public record DatabaseReport(
   /** Requests of one endpoint that repeated one statement on one table. */
   public record NPlusOnePattern(String endpoint, String table, String query, long occurrences, int maxRepeats) {}
 
-  public static DatabaseReport of(WindowStats w, int minutes, double slowMs, boolean includeSlowQueries) {
+  /** {@code slowest}: the slowest single statements, when the source keeps them (see {@link RecentActivity}). */
+  public static DatabaseReport of(WindowStats w, int minutes, double slowMs, boolean includeSlowQueries,
+      List<RecentActivity.SlowStatement> slowest) {
     long total = w.queries().stream().mapToLong(QueryStats::count).sum();
     double totalMs = w.queries().stream().mapToDouble(QueryStats::totalMs).sum();
     Map<String, Long> byOperation = new TreeMap<>();
@@ -39,11 +42,12 @@ public record DatabaseReport(
     }
     List<SlowQuery> slow = !includeSlowQueries ? List.of() : w.queries().stream()
         .filter(q -> q.avgMs() > slowMs)
-        .map(q -> new SlowQuery(q.fingerprint(), q.operation(), q.table(), q.count(), Round.one(q.avgMs()),
-            Round.one(q.p95Ms()), Round.one(q.maxMs()), Round.one(q.totalMs())))
+        .map(q -> new SlowQuery(q.fingerprint(), q.operation(), q.table(), q.count(), Round.of(q.avgMs()),
+            Round.of(q.p95Ms()), Round.of(q.maxMs()), Round.of(q.totalMs())))
         .toList();
     return new DatabaseReport(minutes, total, w.queries().stream().mapToLong(QueryStats::errorCount).sum(),
-        total == 0 ? 0 : Round.one(totalMs / total), byOperation, byTable, slowMs, slow, patterns(w.nPlusOne()));
+        total == 0 ? 0 : Round.of(totalMs / total), byOperation, byTable, slowMs, slow,
+        includeSlowQueries ? slowest : List.of(), patterns(w.nPlusOne()));
   }
 
   static List<NPlusOnePattern> patterns(List<NPlusOneFinding> findings) {

@@ -23,12 +23,12 @@ public record EndpointAnalysis(
   public static EndpointAnalysis of(EndpointStats e, int hours, Map<Instant, Point> series) {
     Map<String, Point> byHour = new java.util.LinkedHashMap<>();
     series.forEach((hour, point) -> byHour.put(hour.toString(), point));
-    return new EndpointAnalysis(e.method() + " " + e.route(), hours, e.count(), Round.one(e.avgMs()),
-        Round.one(e.p95Ms()), Round.one(e.p99Ms()), Round.one(e.errorRatePercent()),
-        Round.one(e.avgQueriesPerRequest()), EndpointSummary.of(e).statusCodes(), byHour);
+    return new EndpointAnalysis(e.method() + " " + e.route(), hours, e.count(), Round.of(e.avgMs()),
+        Round.of(e.p95Ms()), Round.of(e.p99Ms()), Round.of(e.errorRatePercent()),
+        Round.of(e.avgQueriesPerRequest()), EndpointSummary.of(e).statusCodes(), byHour);
   }
 
-  static Point point(EndpointStats e) {
-    return new Point(e.count(), Round.one(e.avgMs()), Round.one(e.p95Ms()), e.serverErrors());
+  public static Point point(EndpointStats e) {
+    return new Point(e.count(), Round.of(e.avgMs()), Round.of(e.p95Ms()), e.serverErrors());
   }
 }

@@ -20,17 +20,17 @@ public record EndpointSummary(
     long clientErrors,
     Map<String, Long> statusCodes,
     double avgQueriesPerRequest,
-    double avgQueryTimeMs,
+    double avgDbTimePerRequestMs,
     long nPlusOneFindings,
     double totalTimeMs) {
 
   public static EndpointSummary of(EndpointStats e) {
     Map<String, Long> codes = new TreeMap<>();
     e.statusCounts().forEach((code, n) -> codes.put(Integer.toString(code), n));
-    return new EndpointSummary(e.method() + " " + e.route(), e.method(), e.route(), e.count(), Round.one(e.avgMs()),
-        Round.one(e.p50Ms()), Round.one(e.p95Ms()), Round.one(e.p99Ms()), Round.one(e.maxMs()),
-        Round.one(e.errorRatePercent()), e.serverErrors(), e.clientErrors(), codes,
-        Round.one(e.avgQueriesPerRequest()), Round.one(e.avgQueryTimeMs()), e.nPlusOneCount(),
-        Round.one(e.avgMs() * e.count()));
+    return new EndpointSummary(e.method() + " " + e.route(), e.method(), e.route(), e.count(), Round.of(e.avgMs()),
+        Round.of(e.p50Ms()), Round.of(e.p95Ms()), Round.of(e.p99Ms()), Round.of(e.maxMs()),
+        Round.of(e.errorRatePercent()), e.serverErrors(), e.clientErrors(), codes,
+        Round.of(e.avgQueriesPerRequest()), Round.of(e.avgQueryTimeMs()), e.nPlusOneCount(),
+        Round.of(e.avgMs() * e.count()));
   }
 }

@@ -6,7 +6,9 @@ import io.perfwatch.exporter.store.NPlusOneFinding;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
+import io.perfwatch.rules.alert.ScopeLabels;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,12 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Recommendations from the window and the alerts: every firing alert's own advice (which names its endpoint,
  * table or fingerprint), plus what the data shows even below alert thresholds: repeated statements within one
- * request, statements slower than the query threshold, endpoints that make many queries per request.
+ * request, statements slower than the query threshold, endpoints that make many queries per request. Each finding
+ * is listed once: one per detector and scope (the most severe alert's), and nothing from the data that an alert
+ * already covers (the same endpoint and table for N+1, the same statement for slow queries).
  */
 public final class Recommendations {
   static final int MAX = 20;
@@ -28,12 +33,19 @@ public final class Recommendations {
 
   public static List<Recommendation> of(WindowStats window, List<Alert> alerts, Thresholds thresholds) {
     Map<String, Recommendation> byKey = new LinkedHashMap<>();
-    alerts.stream().sorted(Comparator.comparing(Alert::severity).reversed()).forEach(a -> byKey.putIfAbsent(
-        a.rule() + a.scope(), new Recommendation(category(a.detector()), a.severity().label(), a.summary(),
-            a.recommendation(), evidence(a.scope()))));
-    nPlusOne(window.nPlusOne()).forEach(r -> byKey.putIfAbsent(r.evidence(), r));
+    Set<String> covered = new HashSet<>();
+    alerts.stream().sorted(Comparator.comparing(Alert::severity).reversed()).forEach(a -> {
+      covered.add(coverage(a));
+      byKey.putIfAbsent(a.detector() + new TreeMap<>(a.scope()), new Recommendation(category(a.detector()),
+          a.severity().label(), a.summary(), a.recommendation(), evidence(a.scope())));
+    });
+    if (!covered.contains("n_plus_one overall")) {
+      nPlusOne(window.nPlusOne()).stream().filter(r -> !covered.contains("n_plus_one " + r.evidence()))
+          .forEach(r -> byKey.putIfAbsent(r.evidence(), r));
+    }
     for (QueryStats q : window.queries()) {
-      if (q.avgMs() > thresholds.maxQueryTimeMs() && byKey.size() < MAX) {
+      if (q.avgMs() > thresholds.maxQueryTimeMs() && byKey.size() < MAX
+          && !covered.contains("slow_query " + q.fingerprint())) {
         byKey.putIfAbsent(q.fingerprint(), new Recommendation("database", "medium",
             String.format(Locale.ROOT, "Slow %s on %s: %.1f ms on average over %d runs", q.operation(), q.table(),
                 q.avgMs(), q.count()),
@@ -68,6 +80,19 @@ public final class Recommendations {
           key));
     });
     return out;
+  }
+
+  /** What an alert covers, in the keys the data-derived recommendations use. */
+  private static String coverage(Alert a) {
+    Map<String, String> scope = a.scope();
+    return switch (a.detector()) {
+      case "n_plus_one" -> scope.containsKey(ScopeLabels.TABLE)
+          ? "n_plus_one " + scope.get(ScopeLabels.METHOD) + " " + scope.get(ScopeLabels.URI) + " / "
+              + scope.get(ScopeLabels.TABLE)
+          : "n_plus_one overall";
+      case "slow_query" -> "slow_query " + a.details().getOrDefault("fingerprint", "");
+      default -> a.detector();
+    };
   }
 
   private static String category(String detector) {

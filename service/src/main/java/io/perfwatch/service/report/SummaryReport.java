@@ -22,8 +22,8 @@ public record SummaryReport(
   public static SummaryReport of(WindowStats window, List<Alert> active, Thresholds thresholds) {
     HealthScore score = HealthScore.of(inputs(window, active), thresholds);
     EndpointStats total = window.total();
-    return new SummaryReport(score.score(), score.status(), total.count(), Round.one(total.errorRatePercent()),
-        Round.one(total.avgMs()), Round.one(total.p95Ms()), count(active, Severity.CRITICAL),
+    return new SummaryReport(score.score(), score.status(), total.count(), Round.of(total.errorRatePercent()),
+        Round.of(total.avgMs()), Round.of(total.p95Ms()), count(active, Severity.CRITICAL),
         count(active, Severity.HIGH));
   }
 

@@ -73,11 +73,13 @@ class ApiRefusalsTest {
           .isEqualTo(401);
     }
 
-    HttpResponse<String> limited = client.get("/api/v1/performance/report", AUTH);
+    HttpResponse<String> limited = client.get("/api/v1/performance/report", "Authorization", "Bearer guess-again");
 
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
         v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
+    assertThat(client.get("/api/v1/performance/report", AUTH).statusCode()).as("the right token, always")
+        .isEqualTo(200);
   }
 
   @ParameterizedTest

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
@@ -28,31 +30,35 @@ final class OshiHostProbe implements HostProbe {
   private final CentralProcessor processor;
   private final GlobalMemory memory;
   private final OperatingSystem os;
-  private long[] previousTicks;
-  private OSProcess previousProcess;
+  // null until the first call: a CPU share needs two readings, and the first call has only one
+  private long @Nullable [] previousTicks;
+  private @Nullable OSProcess previousProcess;
 
   OshiHostProbe() {
     SystemInfo info = new SystemInfo();
     this.processor = info.getHardware().getProcessor();
     this.memory = info.getHardware().getMemory();
     this.os = info.getOperatingSystem();
-    this.previousTicks = processor.getSystemCpuLoadTicks();
-    this.previousProcess = os.getCurrentProcess();
   }
 
   @Override
   public synchronized double systemCpuLoad() {
-    double load = processor.getSystemCpuLoadBetweenTicks(previousTicks);
-    previousTicks = processor.getSystemCpuLoadTicks();
-    return load;
+    long[] before = previousTicks;
+    long[] now = processor.getSystemCpuLoadTicks();
+    previousTicks = now;
+    // OSHI answers 0 when no tick has passed since the previous reading: no time elapsed is no measurement
+    return before == null || LongStream.of(now).sum() <= LongStream.of(before).sum() ? Double.NaN
+        : processor.getSystemCpuLoadBetweenTicks(before);
   }
 
   @Override
   public synchronized double processCpuLoad() {
+    OSProcess before = previousProcess;
     OSProcess now = os.getCurrentProcess();
-    double load = now.getProcessCpuLoadBetweenTicks(previousProcess) / processor.getLogicalProcessorCount();
     previousProcess = now;
-    return load;
+    // without a previous reading OSHI would answer the average since the process started
+    return before == null ? Double.NaN
+        : now.getProcessCpuLoadBetweenTicks(before) / processor.getLogicalProcessorCount();
   }
 
   @Override

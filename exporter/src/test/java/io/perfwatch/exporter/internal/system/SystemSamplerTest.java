@@ -127,16 +127,21 @@ class SystemSamplerTest {
   }
 
   @Test
-  void readsThisHostThroughOshi() {
+  void readsThisHostThroughOshi() throws InterruptedException {
     SystemSampler sampler = new SystemSampler(registry, 15,
         new SystemSampler.Sources(() -> 0, () -> 0, () -> 0), samples::add);
 
-    SystemMetrics sample = sampler.sample();
+    SystemMetrics first = sampler.sample();
+    Thread.sleep(400); // OSHI caches CPU ticks for 300 ms: the second reading must span new ones
+    SystemMetrics second = sampler.sample();
 
-    assertThat(sample.memoryPercent()).isBetween(0.0, 100.0);
-    assertThat(sample.memoryUsedMb()).isPositive();
-    assertThat(sample.diskUsagePercent()).isNotEmpty();
-    assertThat(sample.cpuPercent()).isBetween(0.0, 100.0);
+    assertThat(first.memoryPercent()).isBetween(0.0, 100.0);
+    assertThat(first.memoryUsedMb()).isPositive();
+    assertThat(first.diskUsagePercent()).isNotEmpty();
+    assertThat(first.cpuPercent()).as("a CPU share needs two readings: none yet, not 0").isNaN();
+    assertThat(first.processCpuPercent()).isNaN();
+    assertThat(second.cpuPercent()).isBetween(0.0, 100.0);
+    assertThat(second.processCpuPercent()).isBetween(0.0, 100.0);
   }
 
   @Test
