@@ -3,6 +3,7 @@ package io.perfwatch.rules.source;
 import io.perfwatch.exporter.store.NPlusOneFinding;
 import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.yaml.Aggregation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,18 +56,49 @@ public final class PrometheusQuerySource implements StatsSource {
 
   @Override
   public WindowStats window(long fromMillis, long toMillis) {
+    return stats(fromMillis, toMillis, ask(fromMillis, toMillis, ""));
+  }
+
+  /** One round of queries, kept per {@code job} (and {@code instance}), split into a window per group. */
+  @Override
+  public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level) {
+    Map<String, List<VectorSample>> answers =
+        ask(fromMillis, toMillis, level == Aggregation.INSTANCE ? "job, instance, " : "job, ");
+    Map<Identity, Map<String, List<VectorSample>>> groups = new HashMap<>();
+    answers.forEach((key, samples) -> samples.forEach(s -> groups
+        .computeIfAbsent(new Identity(s.label("job"), s.label("instance")).at(level), id -> new HashMap<>())
+        .computeIfAbsent(key, k -> new ArrayList<>()).add(s)));
+    Map<Identity, WindowStats> windows = new HashMap<>();
+    groups.forEach((id, mine) -> {
+      answers.keySet().forEach(key -> mine.putIfAbsent(key, List.of()));
+      windows.put(id, stats(fromMillis, toMillis, mine));
+    });
+    return windows;
+  }
+
+  @Override
+  public boolean fleet() {
+    return true;
+  }
+
+  private Map<String, List<VectorSample>> ask(long fromMillis, long toMillis, String group) {
     if (toMillis <= fromMillis) {
       throw new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
     }
     Map<String, CompletableFuture<List<VectorSample>>> pending = new HashMap<>();
-    FleetQueries.all(toMillis - fromMillis).forEach((key, promql) -> pending.put(key, api.query(promql, toMillis)));
-    Map<String, List<VectorSample>> answers = new HashMap<>();
+    FleetQueries.all(toMillis - fromMillis, group).forEach((key, promql) -> pending.put(key,
+        api.query(promql, toMillis)));
     try {
       CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof PrometheusQueryException p ? p : e;
     }
+    Map<String, List<VectorSample>> answers = new HashMap<>();
     pending.forEach((key, future) -> answers.put(key, future.join()));
+    return answers;
+  }
+
+  private static WindowStats stats(long fromMillis, long toMillis, Map<String, List<VectorSample>> answers) {
     FleetStats stats = new FleetStats(answers);
     return new WindowStats(fromMillis, toMillis, stats.total(), stats.endpoints(), stats.queries(),
         nPlusOne(answers.get(FleetQueries.N_PLUS_ONE), toMillis), system(answers, toMillis),
@@ -87,17 +119,18 @@ public final class PrometheusQuerySource implements StatsSource {
 
   /** One host sample per instance, its latest values in the window; NaN where it exports nothing (-1 for counts). */
   private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
-    Map<String, Map<String, Double>> byInstance = new HashMap<>();
+    Map<Identity, Map<String, Double>> byInstance = new HashMap<>();
     for (String gauge : FleetQueries.GAUGES) {
-      answers.get(gauge).forEach(s ->
-          byInstance.computeIfAbsent(s.label("instance"), i -> new HashMap<>()).put(gauge, s.value()));
+      answers.get(gauge).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
+          i -> new HashMap<>()).put(gauge, s.value()));
     }
     List<SystemMetrics> samples = new ArrayList<>();
     byInstance.forEach((instance, g) -> {
       Map<String, Double> disks = new HashMap<>();
-      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance))
+      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance.instance())
+              && s.label("job").equals(instance.job()))
           .forEach(used -> answers.get("system_disk_total_bytes").stream()
-              .filter(t -> t.labels().equals(Map.of("instance", instance, "mount", used.label("mount"))))
+              .filter(t -> t.labels().equals(used.labels()))
               .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
       double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);
       double total = g.getOrDefault("system_memory_total_bytes", Double.NaN);

@@ -19,11 +19,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
-/** One {@code /metrics} URL: its scrapes, increments, store and health. Scrapes of one target never overlap. */
+/**
+ * One {@code /metrics} URL: its scrapes, increments, stores (its own first, then its job's and the fleet's) and
+ * health. Scrapes of one target never overlap.
+ */
 final class ScrapeTarget {
   private static final String ACCEPT = "text/plain;version=0.0.4;q=1,application/openmetrics-text;q=0.5,*/*;q=0.1";
 
   private final URI uri;
+  private final Identity identity;
   private final MetricsStore store;
   private final List<MetricsStore> stores;
   private final LongSupplier clock;
@@ -35,12 +39,16 @@ final class ScrapeTarget {
   private long lastSuccessMillis = -1;
   private @Nullable String lastError;
   private int consecutiveFailures;
+  private double durationSeconds = Double.NaN;
+  private long series;
 
-  ScrapeTarget(URI uri, MetricsStore store, MetricsStore merged, LongSupplier clock, ScrapeMapper mapper,
+  /** {@code stores}: the target's own first, then those it is merged into (its job's, the fleet's). */
+  ScrapeTarget(ScrapeTargets.Target target, List<MetricsStore> stores, LongSupplier clock, ScrapeMapper mapper,
       PrometheusTextParser parser) {
-    this.uri = uri;
-    this.store = store;
-    this.stores = List.of(store, merged);
+    this.uri = target.uri();
+    this.identity = target.identity();
+    this.store = stores.get(0);
+    this.stores = List.copyOf(stores);
     this.clock = clock;
     this.mapper = mapper;
     this.parser = parser;
@@ -52,9 +60,13 @@ final class ScrapeTarget {
       return CompletableFuture.completedFuture(null);
     }
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", ACCEPT).GET().build();
+    long started = System.nanoTime();
     return client.sendAsync(request, BoundedBody.handler(maxBytes))
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS) // the body has a deadline too
         .handle((response, failure) -> {
+          synchronized (this) {
+            durationSeconds = (System.nanoTime() - started) / 1e9;
+          }
           try {
             if (failure != null) {
               failed(message(failure, timeout));
@@ -84,6 +96,7 @@ final class ScrapeTarget {
       up = true;
       lastSuccessMillis = now;
       consecutiveFailures = 0;
+      series = scrape.stream().mapToLong(f -> f.samples().size()).sum();
     }
   }
 
@@ -94,9 +107,19 @@ final class ScrapeTarget {
   }
 
   synchronized TargetHealth health() {
-    return new TargetHealth(uri, up,
+    return new TargetHealth(identity.job(), identity.instance(), shown(uri), up,
         lastSuccessMillis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastSuccessMillis)),
-        Optional.ofNullable(lastError), consecutiveFailures);
+        Optional.ofNullable(lastError), consecutiveFailures, durationSeconds, series);
+  }
+
+  /** The URL without user info or query, which may hold credentials. */
+  static String shown(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
+  }
+
+  Identity identity() {
+    return identity;
   }
 
   synchronized long lastSuccessMillis() {
