@@ -125,17 +125,16 @@ record PromQl(String value, double scale, List<String> guards, @Nullable String 
   private static PromQl resource(RuleDefinition rule) {
     String w = Numbers.duration(rule.window());
     boolean perInstance = rule.aggregation() == Aggregation.INSTANCE;
-    String avg = perInstance ? "" : "avg by (job) ";
-    String max = perInstance ? "" : "max by (job) ";
     return switch (Objects.requireNonNull(rule.resource())) {
-      case CPU -> new PromQl("100 * " + avg + "(avg_over_time(system_cpu_usage[" + w + "]))", 1, List.of());
-      case MEMORY -> new PromQl("100 * " + avg + "(avg_over_time(system_memory_used_bytes[" + w + "]) / "
-          + "avg_over_time(system_memory_total_bytes[" + w + "]))", 1, List.of());
+      case CPU -> new PromQl("100 * " + over(perInstance, "avg by (job)", "avg_over_time(system_cpu_usage[" + w
+          + "])"), 1, List.of());
+      case MEMORY -> new PromQl("100 * " + over(perInstance, "avg by (job)", "avg_over_time(system_memory_used_bytes["
+          + w + "]) / avg_over_time(system_memory_total_bytes[" + w + "])"), 1, List.of());
       // the engine takes the latest disk reading per mount; `for` asks that it stays high
-      case DISK -> new PromQl("100 * " + (perInstance ? "" : "max by (job, mount) ")
-          + "(system_disk_used_bytes / system_disk_total_bytes)", 1, List.of());
-      case CONCURRENCY -> new PromQl(max + "(max_over_time(http_server_requests_active_seconds_count[" + w
-          + "]))", 1, List.of());
+      case DISK -> new PromQl("100 * " + over(perInstance, "max by (job, mount)",
+          "system_disk_used_bytes / system_disk_total_bytes"), 1, List.of());
+      case CONCURRENCY -> new PromQl(over(perInstance, "max by (job)",
+          "max_over_time(http_server_requests_active_seconds_count[" + w + "])"), 1, List.of());
       case MEMORY_LEAK -> throw new IllegalArgumentException("memory_leak is not expressible: " + whyNot(rule));
     };
   }
@@ -155,6 +154,11 @@ record PromQl(String value, double scale, List<String> guards, @Nullable String 
     guards.addAll(minRequests(rule, by, routes, now));
     guards.addAll(minRequests(rule, by, routes, then));
     return new PromQl("100 * (" + current + " / " + baseline + " - 1)", 1, guards);
+  }
+
+  /** {@code expr} as it is per instance, else aggregated per service. */
+  private static String over(boolean perInstance, String aggregation, String expr) {
+    return perInstance ? expr : aggregation + " (" + expr + ")";
   }
 
   private static List<String> minRequests(RuleDefinition rule, String by, String routes, String range) {

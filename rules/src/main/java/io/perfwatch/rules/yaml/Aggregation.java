@@ -10,6 +10,14 @@ import java.util.Locale;
 public enum Aggregation {
   SERVICE, INSTANCE;
 
+  /**
+   * Without {@code aggregate:}: per instance for resource rules (CPU, memory and disks belong to a host), per
+   * service for every other detector.
+   */
+  public static Aggregation defaultFor(Detector detector) {
+    return detector == Detector.RESOURCE ? INSTANCE : SERVICE;
+  }
+
   /** The spelling in the rule file: lower case, e.g. {@code service}. */
   public String yamlName() {
     return name().toLowerCase(Locale.ROOT);

@@ -51,7 +51,7 @@ public record RuleDefinition(
     SourcePosition position,
     Aggregation aggregation) {
 
-  /** A rule with one alert per service over a fleet (the default). */
+  /** A rule with its detector's default aggregation over a fleet ({@link Aggregation#defaultFor}). */
   public RuleDefinition(String name, String group, Duration interval, Detector detector, @Nullable Metric metric,
       Scope scope, @Nullable Resource resource, double threshold, Duration window, long minRequests,
       Duration forDuration, Duration keepFiringFor, SeverityLadder severity, List<String> include,
@@ -59,7 +59,7 @@ public record RuleDefinition(
       Map<String, String> annotations, SourcePosition position) {
     this(name, group, interval, detector, metric, scope, resource, threshold, window, minRequests, forDuration,
         keepFiringFor, severity, include, exclude, include4xx, baseline, labels, annotations, position,
-        Aggregation.SERVICE);
+        Aggregation.defaultFor(detector));
   }
 
   public RuleDefinition {

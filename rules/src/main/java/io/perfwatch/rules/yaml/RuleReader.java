@@ -71,7 +71,7 @@ final class RuleReader {
     Baseline baseline = d != Detector.DEGRADATION ? null
         : r.choice(BASELINE, false, List.of(Baseline.values()), Baseline::yamlName, "").orElse(Baseline.PREVIOUS_HOUR);
     Aggregation aggregate = r.choice(AGGREGATE, false, List.of(Aggregation.values()), Aggregation::yamlName, "")
-        .orElse(Aggregation.SERVICE);
+        .orElse(Aggregation.defaultFor(d));
     if (r.problems().count() != before) {
       return Optional.empty();
     }
