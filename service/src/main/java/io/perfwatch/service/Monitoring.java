@@ -12,8 +12,10 @@ import io.perfwatch.rules.engine.RuleEngine;
 import io.perfwatch.rules.engine.RuleScheduler;
 import io.perfwatch.rules.source.PrometheusQuerySource;
 import io.perfwatch.rules.source.Scraper;
-import io.perfwatch.rules.source.StatsSource;
+import io.perfwatch.rules.source.SourceSettings;
 import io.perfwatch.rules.source.StoreSource;
+import io.perfwatch.rules.source.TargetMetrics;
+import io.perfwatch.rules.source.WatchedSource;
 import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.RuleFileWatcher;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -44,7 +46,7 @@ final class Monitoring implements AutoCloseable {
   private final @Nullable RuleFileWatcher watcher;
   private final Supplier<RuleSet> rules;
   private final @Nullable Scraper scraper;
-  private final StatsSource source;
+  private final WatchedSource source;
   private final @Nullable AlertmanagerSink alertmanager;
   private final AlertTracker alerts;
   private final RuleEngine engine;
@@ -65,17 +67,19 @@ final class Monitoring implements AutoCloseable {
       RuleSet builtIn = parser.parseBuiltIn(); // ${PERFORMANCE_*} thresholds from the settings, like a rules file
       rules = () -> builtIn;
     }
-    String prometheus = settings.environment().get("PERFORMANCE_PROMETHEUS_URL");
-    String targets = settings.environment().get("PERFORMANCE_SCRAPE_TARGETS");
-    if (prometheus != null && !prometheus.isBlank()) {
+    SourceSettings sources = SourceSettings.fromEnv(settings.environment());
+    if (sources.prometheusUrl().isPresent()) {
       scraper = null;
-      source = PrometheusQuerySource.of(prometheus);
-    } else if (targets != null && !targets.isBlank()) {
-      scraper = Scraper.builder().targets(targets).build();
-      source = scraper.merged();
+      source = new WatchedSource(PrometheusQuerySource.of(sources.prometheusUrl().get(), sources.timeout()),
+          "prometheus");
+    } else if (sources.scrapeTargets().isPresent()) {
+      scraper = Scraper.builder().targets(sources.scrapeTargets().get()).interval(sources.interval())
+          .timeout(sources.timeout()).build();
+      new TargetMetrics(scraper).bindTo(perfwatch.registry());
+      source = new WatchedSource(scraper.merged(), "scrape");
     } else {
       scraper = null;
-      source = new StoreSource(perfwatch.stats());
+      source = new WatchedSource(new StoreSource(perfwatch.stats()), "in_process");
     }
     alertmanager = AlertmanagerSink.fromEnv(settings.environment(), this::generatorUrl, perfwatch.registry())
         .orElse(null);

@@ -8,7 +8,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +44,11 @@ public final class PrometheusQuerySource implements StatsSource {
 
   /** From {@code PERFORMANCE_PROMETHEUS_URL}, e.g. {@code http://prometheus:9090}; 5 s per query. */
   public static PrometheusQuerySource of(String url) {
+    return of(url, Duration.ofSeconds(5));
+  }
+
+  /** From {@code PERFORMANCE_PROMETHEUS_URL}, with {@code timeout} per query. */
+  public static PrometheusQuerySource of(String url, Duration timeout) {
     URI uri;
     try {
       uri = URI.create(url.strip());
@@ -51,7 +59,7 @@ public final class PrometheusQuerySource implements StatsSource {
       throw new SourceConfigException(VARIABLE, List.of("'" + url + "' is not an http or https URL with a host; "
           + "expected the Prometheus server's base URL such as http://prometheus:9090"));
     }
-    return new PrometheusQuerySource(uri, Duration.ofSeconds(5), System::currentTimeMillis);
+    return new PrometheusQuerySource(uri, timeout, System::currentTimeMillis);
   }
 
   @Override
@@ -79,6 +87,41 @@ public final class PrometheusQuerySource implements StatsSource {
   @Override
   public boolean fleet() {
     return true;
+  }
+
+  /**
+   * Every instance Prometheus scrapes, from its own series: {@code up}, {@code timestamp(up)} (the last scrape,
+   * a success when up), {@code scrape_duration_seconds} and {@code scrape_samples_scraped}; four queries however
+   * many instances. Prometheus keeps no error text in series: a down instance's error says to look at its targets
+   * page.
+   */
+  @Override
+  public List<TargetHealth> targets() {
+    long now = clock.getAsLong();
+    Map<String, CompletableFuture<List<VectorSample>>> pending = new LinkedHashMap<>();
+    for (String q : List.of("up", "timestamp(up)", "scrape_duration_seconds", "scrape_samples_scraped")) {
+      pending.put(q, api.query(q, now));
+    }
+    try {
+      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
+    }
+    Map<String, Map<Identity, Double>> values = new HashMap<>();
+    pending.forEach((q, future) -> future.join().forEach(s -> values.computeIfAbsent(q, k -> new HashMap<>())
+        .put(new Identity(s.label("job"), s.label("instance")), s.value())));
+    List<TargetHealth> targets = new ArrayList<>();
+    values.getOrDefault("up", Map.of()).forEach((id, up) -> {
+      boolean isUp = up == 1;
+      double at = values.getOrDefault("timestamp(up)", Map.of()).getOrDefault(id, Double.NaN);
+      targets.add(new TargetHealth(id.job(), id.instance(), "", isUp,
+          isUp && Double.isFinite(at) ? Optional.of(Instant.ofEpochMilli(Math.round(at * 1000))) : Optional.empty(),
+          isUp ? Optional.empty() : Optional.of("up == 0 in Prometheus (its targets page has the scrape error)"),
+          0, values.getOrDefault("scrape_duration_seconds", Map.of()).getOrDefault(id, Double.NaN),
+          Math.round(values.getOrDefault("scrape_samples_scraped", Map.of()).getOrDefault(id, 0.0))));
+    });
+    targets.sort(java.util.Comparator.comparing(TargetHealth::identity));
+    return targets;
   }
 
   private Map<String, List<VectorSample>> ask(long fromMillis, long toMillis, String group) {

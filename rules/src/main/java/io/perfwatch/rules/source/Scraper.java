@@ -79,6 +79,10 @@ public final class Scraper implements AutoCloseable {
         .toArray(CompletableFuture[]::new));
   }
 
+  List<ScrapeTarget> scrapeTargets() {
+    return List.copyOf(targets.values());
+  }
+
   public List<TargetHealth> targets() {
     List<TargetHealth> health = new ArrayList<>();
     targets.values().forEach(t -> health.add(t.health()));

@@ -5,6 +5,9 @@ import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.rules.source.SourceUnavailableException;
+import io.perfwatch.rules.source.TargetHealth;
+import io.perfwatch.rules.source.EmptyStats;
 import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
@@ -42,6 +45,7 @@ public final class PerformanceRoutes {
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
     http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
     http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
+    http.get(BASE + "/targets", routes.admin(List.of("job", "instance"), routes::targets), routes.json);
     http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes"), routes::endpoints), routes.json);
     http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"), routes::database),
         routes.json);
@@ -74,8 +78,16 @@ public final class PerformanceRoutes {
     };
   }
 
+  /** 200 even while a fleet source is down: the monitor itself is healthy, and {@code source} says what is not. */
   private Object health(QueryParams params, Request req, Response res) {
-    WindowStats window = window(ctx.perfwatch().config().thresholds().analysisWindowMinutes());
+    int minutes = ctx.perfwatch().config().thresholds().analysisWindowMinutes();
+    WindowStats window;
+    try {
+      window = window(minutes);
+    } catch (SourceUnavailableException e) {
+      long now = ctx.source().nowMillis();
+      window = EmptyStats.of(now - minutes * 60_000L, now); // no data is not bad data: alerts decide the status
+    }
     List<Alert> firing = firing();
     HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
     HostReading host = ctx.perfwatch().stats().live().host();
@@ -88,6 +100,26 @@ public final class PerformanceRoutes {
     body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
     body.put("system_metrics", system);
     body.put("performance_score", score.score());
+    if (ctx.source().fleet()) {
+      body.put("source", FleetView.source(ctx.source()));
+      body.put("fleet", FleetView.fleet(ctx.source()));
+    }
+    return body;
+  }
+
+  /** The watched targets, narrowed by {@code job} and {@code instance}; 503 while a fleet source is down. */
+  private Object targets(QueryParams params, Request req, Response res) {
+    String job = params.text("job");
+    String instance = params.text("instance");
+    List<TargetHealth> targets = ctx.source().targets().stream()
+        .filter(t -> job.isEmpty() || t.job().equals(job))
+        .filter(t -> instance.isEmpty() || t.instance().equals(instance)).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
+    body.put("source", FleetView.source(ctx.source()));
+    body.put("jobs", targets.stream().map(TargetHealth::job).distinct().sorted().toList());
+    body.put("instances", targets.stream().map(TargetHealth::instance).distinct().sorted().toList());
+    body.put("targets", targets.stream().map(FleetView::target).toList());
     return body;
   }
 
