@@ -27,6 +27,7 @@ public final class WatchedSource implements StatsSource {
   private final String kind;
   private @Nullable Instant downSince;
   private @Nullable String lastError;
+  private long outages;
 
   /** {@code kind}: {@code prometheus}, {@code scrape} or {@code in_process}, as the API names it. */
   public WatchedSource(StatsSource source, String kind) {
@@ -38,13 +39,14 @@ public final class WatchedSource implements StatsSource {
    * The source's state: up, or down since when and why.
    *
    * @param lastError the last failure (short), kept after a recovery
+   * @param outages outages since start; each logged one line when it began and one when it ended
    */
   public record Status(String kind, String description, boolean up, Optional<Instant> downSince,
-      Optional<String> lastError) {}
+      Optional<String> lastError, long outages) {}
 
   public synchronized Status status() {
     return new Status(kind, source.describe(), downSince == null, Optional.ofNullable(downSince),
-        Optional.ofNullable(lastError));
+        Optional.ofNullable(lastError), outages);
   }
 
   @Override
@@ -101,6 +103,7 @@ public final class WatchedSource implements StatsSource {
     lastError = reason;
     if (downSince == null) {
       downSince = Instant.ofEpochMilli(source.nowMillis());
+      outages++;
       LOG.warn("{} is unavailable: {}; perfwatch keeps serving, alerts keep their states until it answers again",
           source.describe(), reason);
     }

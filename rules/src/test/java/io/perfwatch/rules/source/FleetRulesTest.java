@@ -77,7 +77,8 @@ class FleetRulesTest {
       assertThat(alerts).filteredOn(a -> a.rule().equals("errors-per-service"))
           .extracting(Alert::scope, Alert::value)
           .containsExactly(tuple(Map.of("job", "users", "method", "GET", "uri", "/api/items/:id"), 80.0));
-      assertThat(alerts).filteredOn(a -> a.rule().equals("errors-per-instance")).first()
+      assertThat(alerts).filteredOn(a -> a.rule().equals("errors-per-instance"))
+          .filteredOn(a -> a.scope().get("job").equals("orders")).singleElement()
           .satisfies(a -> assertThat(a.summary()).endsWith("[job orders, instance " + instance(bad) + "]"));
       assertThat(alerts).filteredOn(a -> a.rule().equals("target-down")).isEmpty();
     }

@@ -27,6 +27,7 @@ final class FleetView {
       block.put("up", status.up());
       block.put("down_since", status.downSince().orElse(null));
       block.put("last_error", status.lastError().orElse(null));
+      block.put("outages", status.outages());
     }
     return block;
   }
