@@ -197,6 +197,16 @@ public final class PrometheusQuerySource implements StatsSource {
     return tenants;
   }
 
+  /** Queries sent since start (answered or failed): what one evaluation cycle costs Prometheus. */
+  public long queries() {
+    return api.queries();
+  }
+
+  /** Response bytes read since start. */
+  public long bytesRead() {
+    return api.bytesRead();
+  }
+
   @Override
   public long nowMillis() {
     return clock.getAsLong();

@@ -5,10 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +77,12 @@ final class ScrapeTarget {
             } else if (response.statusCode() != 200) {
               failed("HTTP " + response.statusCode());
             } else {
-              succeeded(new String(response.body(), StandardCharsets.UTF_8));
+              String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+              if (type.startsWith("text/html")) {
+                failed("Content-Type '" + type.split(";")[0] + "' is not a metrics exposition (a login page?)");
+              } else {
+                succeeded(utf8(response.body()), type.startsWith("application/openmetrics-text"));
+              }
             }
           } catch (RuntimeException e) { // garbage: a format error, or numbers the store refuses
             failed(e instanceof PrometheusFormatException
@@ -85,8 +94,18 @@ final class ScrapeTarget {
         });
   }
 
-  private void succeeded(String body) {
-    List<MetricFamily> scrape = parser.parse(body);
+  /** Invalid UTF-8 fails the scrape, as in Prometheus, rather than becoming replacement characters in labels. */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new PrometheusFormatException(0, "the body is not valid UTF-8");
+    }
+  }
+
+  private void succeeded(String body, boolean openMetrics) {
+    List<MetricFamily> scrape = parser.parse(body, openMetrics);
     synchronized (this) {
       long now = clock.getAsLong();
       Optional<Map<SeriesKey, Double>> increments = deltas.next(scrape);
@@ -102,7 +121,7 @@ final class ScrapeTarget {
 
   private synchronized void failed(String message) {
     up = false;
-    lastError = message;
+    lastError = message.length() <= 200 ? message : message.substring(0, 197) + "...";
     consecutiveFailures++;
   }
 

@@ -38,7 +38,8 @@ public final class WatchedSource implements StatsSource {
   /**
    * The source's state: up, or down since when and why.
    *
-   * @param lastError the last failure (short), kept after a recovery
+   * @param lastError the last failure, short and without the source's address (the log has the details), kept
+   *     after a recovery
    * @param outages outages since start; each logged one line when it began and one when it ended
    */
   public record Status(String kind, String description, boolean up, Optional<Instant> downSince,
@@ -91,21 +92,22 @@ public final class WatchedSource implements StatsSource {
     } catch (IllegalArgumentException e) { // the caller's mistake (an empty window), not the source's health
       throw e;
     } catch (RuntimeException e) {
-      String reason = shorten(Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
-      failed(reason);
-      throw new SourceUnavailableException(source.describe() + " is unavailable: " + reason, e);
+      String reason = shorten(e instanceof PrometheusQueryException p ? p.reason() : e.getClass().getSimpleName());
+      failed(reason, e);
+      throw new SourceUnavailableException("the metrics source is unavailable (" + reason + "); GET "
+          + "/api/v1/performance/health shows since when", e);
     }
     recovered();
     return result;
   }
 
-  private synchronized void failed(String reason) {
+  private synchronized void failed(String reason, RuntimeException e) {
     lastError = reason;
     if (downSince == null) {
       downSince = Instant.ofEpochMilli(source.nowMillis());
       outages++;
       LOG.warn("{} is unavailable: {}; perfwatch keeps serving, alerts keep their states until it answers again",
-          source.describe(), reason);
+          source.describe(), Objects.requireNonNullElse(e.getMessage(), reason));
     }
   }
 

@@ -23,7 +23,6 @@ final class FleetView {
     if (source instanceof WatchedSource watched) {
       WatchedSource.Status status = watched.status();
       block.put("kind", status.kind());
-      block.put("description", status.description());
       block.put("up", status.up());
       block.put("down_since", status.downSince().orElse(null));
       block.put("last_error", status.lastError().orElse(null));
