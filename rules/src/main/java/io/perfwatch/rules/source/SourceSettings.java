@@ -10,7 +10,7 @@ import java.util.Optional;
  * The source settings, read and checked in one pass: {@code PERFORMANCE_PROMETHEUS_URL} or
  * {@code PERFORMANCE_SCRAPE_TARGETS} (not both: which one should win is not guessed), and
  * {@code PERFORMANCE_SCRAPE_INTERVAL_SECONDS} (default 15) and {@code PERFORMANCE_SCRAPE_TIMEOUT_SECONDS} (default
- * 5, at most the interval; also the limit of each Prometheus query).
+ * 5 or the interval if shorter, at most the interval; also the limit of each Prometheus query).
  */
 public record SourceSettings(Optional<String> prometheusUrl, Optional<String> scrapeTargets, Duration interval,
     Duration timeout) {
@@ -28,7 +28,7 @@ public record SourceSettings(Optional<String> prometheusUrl, Optional<String> sc
           + "scrape them itself");
     }
     int interval = seconds(env, INTERVAL, 15, 3600, problems);
-    int timeout = seconds(env, TIMEOUT, 5, 3600, problems);
+    int timeout = seconds(env, TIMEOUT, Math.min(5, interval), 3600, problems);
     if (timeout > interval) {
       problems.add(TIMEOUT + " is " + timeout + ", more than " + INTERVAL + " (" + interval + "); expected at most "
           + "the interval, so scrapes of one target never overlap");

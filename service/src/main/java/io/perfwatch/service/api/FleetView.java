@@ -1,9 +1,12 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.source.EmptyStats;
 import io.perfwatch.rules.source.SourceUnavailableException;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.source.TargetHealth;
 import io.perfwatch.rules.source.WatchedSource;
+import io.perfwatch.rules.yaml.Aggregation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,43 @@ final class FleetView {
     block.put("targets_up", targets.stream().filter(TargetHealth::up).count());
     block.put("targets_down", targets.stream().filter(t -> !t.up()).count());
     return block;
+  }
+
+  /**
+   * The window of the last {@code minutes}: the whole source's, or with {@code ?job=} (and/or {@code ?instance=})
+   * that service's or instance's alone; empty when nothing matches (the in-process store has no job).
+   */
+  static WindowStats window(StatsSource source, int minutes, QueryParams params) {
+    long now = source.nowMillis();
+    long from = now - minutes * 60_000L;
+    String job = params.text("job");
+    String instance = params.text("instance");
+    if (job.isEmpty() && instance.isEmpty()) {
+      return source.window(from, now);
+    }
+    Aggregation level = instance.isEmpty() ? Aggregation.SERVICE : Aggregation.INSTANCE;
+    return source.windows(from, now, level).entrySet().stream()
+        .filter(e -> (job.isEmpty() || e.getKey().job().equals(job))
+            && (instance.isEmpty() || e.getKey().instance().equals(instance)))
+        .map(Map.Entry::getValue).findFirst().orElseGet(() -> EmptyStats.of(from, now));
+  }
+
+  /** {@code body} plus, over a fleet, {@code fleet}: the jobs and instances the answer covers. */
+  static Map<String, Object> covering(StatsSource source, QueryParams params, Map<String, Object> body) {
+    if (!source.fleet()) {
+      return body;
+    }
+    String job = params.text("job");
+    String instance = params.text("instance");
+    List<TargetHealth> targets = source.targets().stream()
+        .filter(t -> (job.isEmpty() || t.job().equals(job)) && (instance.isEmpty() || t.instance().equals(instance)))
+        .toList();
+    Map<String, Object> covers = new LinkedHashMap<>();
+    covers.put("jobs", List.copyOf(new TreeSet<>(targets.stream().map(TargetHealth::job).toList())));
+    covers.put("instances", List.copyOf(new TreeSet<>(targets.stream().map(TargetHealth::instance).toList())));
+    Map<String, Object> out = new LinkedHashMap<>(body);
+    out.put("fleet", covers);
+    return out;
   }
 
   /** One target as {@code GET /targets} lists it. */

@@ -43,10 +43,12 @@ public final class PerformanceRoutes {
     Reports reports = new Reports(ctx);
     ApiErrors.register(http, ctx.corsOrigins());
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
-    http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
+    http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system", "job", "instance"),
+        routes::metrics), routes.json);
     http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
     http.get(BASE + "/targets", routes.admin(List.of("job", "instance"), routes::targets), routes.json);
-    http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes"), routes::endpoints), routes.json);
+    http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes", "job", "instance"), routes::endpoints),
+        routes.json);
     http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"), routes::database),
         routes.json);
     http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
@@ -126,20 +128,22 @@ public final class PerformanceRoutes {
   private Object metrics(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
     boolean includeSystem = params.bool("include_system", true);
-    return new MetricsReport(ctx).of(window(minutes), minutes, includeSystem);
+    Map<String, Object> body = new MetricsReport(ctx).of(FleetView.window(ctx.source(), minutes, params),
+        minutes, includeSystem);
+    return FleetView.covering(ctx.source(), params, body);
   }
 
   private Object endpoints(QueryParams params, Request req, Response res) {
     int topN = params.integer("top_n", 10, 1, 1000);
     int minutes = params.integer("minutes", 60, 1, ctx.historyHours() * 60);
-    WindowStats window = window(minutes);
+    WindowStats window = FleetView.window(ctx.source(), minutes, params);
     List<EndpointSummary> top = window.endpoints().stream().map(EndpointSummary::of)
         .sorted((a, b) -> Double.compare(b.totalTimeMs(), a.totalTimeMs())).limit(topN).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("window_minutes", minutes);
     body.put("total_endpoints", window.endpoints().size());
     body.put("endpoints", top);
-    return body;
+    return FleetView.covering(ctx.source(), params, body);
   }
 
   private Object database(QueryParams params, Request req, Response res) {
