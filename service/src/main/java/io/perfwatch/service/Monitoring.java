@@ -4,6 +4,7 @@ import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertSink;
 import io.perfwatch.rules.alert.AlertTracker;
+import io.perfwatch.rules.alert.AlertmanagerSettings;
 import io.perfwatch.rules.alert.AlertmanagerSink;
 import io.perfwatch.rules.alert.HistoryLimits;
 import io.perfwatch.rules.alert.LogSink;
@@ -11,11 +12,12 @@ import io.perfwatch.rules.alert.MetricsSink;
 import io.perfwatch.rules.engine.RuleEngine;
 import io.perfwatch.rules.engine.RuleScheduler;
 import io.perfwatch.rules.source.PrometheusQuerySource;
+import io.perfwatch.rules.source.ScrapeTargets;
 import io.perfwatch.rules.source.Scraper;
-import io.perfwatch.rules.source.SourceSettings;
 import io.perfwatch.rules.source.StoreSource;
 import io.perfwatch.rules.source.TargetMetrics;
 import io.perfwatch.rules.source.WatchedSource;
+import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.RuleFileWatcher;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,25 +70,34 @@ final class Monitoring implements AutoCloseable {
       RuleSet builtIn = parser.parseBuiltIn(); // ${PERFORMANCE_*} thresholds from the settings, like a rules file
       rules = () -> builtIn;
     }
-    SourceSettings sources = SourceSettings.fromEnv(settings.environment());
-    if (sources.prometheusUrl().isPresent()) {
+    Optional<URI> prometheus = settings.values().get(ServiceSettings.PROMETHEUS_URL);
+    List<ScrapeTargets.Target> targets = settings.values().get(ServiceSettings.SCRAPE_TARGETS);
+    int interval = settings.values().get(ServiceSettings.SCRAPE_INTERVAL_SECONDS);
+    Duration timeout = Duration.ofSeconds(settings.values().isSet(ServiceSettings.SCRAPE_TIMEOUT_SECONDS)
+        ? settings.values().get(ServiceSettings.SCRAPE_TIMEOUT_SECONDS) : Math.min(5, interval));
+    if (prometheus.isPresent()) {
       scraper = null;
-      source = new WatchedSource(PrometheusQuerySource.of(sources.prometheusUrl().get(), sources.timeout()),
+      source = new WatchedSource(new PrometheusQuerySource(prometheus.get(), timeout, System::currentTimeMillis),
           "prometheus");
-    } else if (sources.scrapeTargets().isPresent()) {
-      scraper = Scraper.builder().targets(sources.scrapeTargets().get()).interval(sources.interval())
-          .timeout(sources.timeout()).build();
+    } else if (!targets.isEmpty()) {
+      scraper = Scraper.builder().targetList(targets).interval(Duration.ofSeconds(interval)).timeout(timeout)
+          .build();
       new TargetMetrics(scraper).bindTo(perfwatch.registry());
       source = new WatchedSource(scraper.merged(), "scrape");
     } else {
       scraper = null;
       source = new WatchedSource(new StoreSource(perfwatch.stats()), "in_process");
     }
-    alertmanager = AlertmanagerSink.fromEnv(settings.environment(), this::generatorUrl, perfwatch.registry())
-        .orElse(null);
-    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry())));
+    alertmanager = settings.values().get(ServiceSettings.ALERTMANAGER_URL).map(url -> new AlertmanagerSink(url,
+        this::generatorUrl, AlertmanagerSettings.defaults(), perfwatch.registry())).orElse(null);
+    Supplier<RuleSet> loaded = rules;
+    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry(),
+        () -> loaded.get().rules().stream().collect(Collectors.toMap(RuleDefinition::name,
+            r -> r.severity().ratios().keySet(), (a, b) -> a)))));
     Optional.ofNullable(alertmanager).ifPresent(sinks::add);
-    alerts = new AlertTracker(Clock.systemUTC(), HistoryLimits.fromEnv(settings.environment()), sinks);
+    HistoryLimits history = new HistoryLimits(Duration.ofHours(settings.values().get(
+        ServiceSettings.ALERT_HISTORY_HOURS)), HistoryLimits.DEFAULT_MAX_ALERTS);
+    alerts = new AlertTracker(Clock.systemUTC(), history, sinks);
     engine = new RuleEngine(source, alerts, perfwatch.registry());
     scheduler = new RuleScheduler(rules, engine);
     auth = new AdminAuth(settings.adminToken(), System::currentTimeMillis);
@@ -103,8 +115,7 @@ final class Monitoring implements AutoCloseable {
    */
   void listening(int port) {
     if (alertmanager != null) { // the default reads the host name, which may ask DNS: only when it is needed
-      externalUrl = ExternalUrl.parse(settings.environment().get(ExternalUrl.ENV))
-          .orElseGet(() -> ExternalUrl.defaultFor(port));
+      externalUrl = settings.values().get(ServiceSettings.EXTERNAL_URL).orElseGet(() -> ExternalUrl.defaultFor(port));
     }
     if (watcher != null) {
       watcher.start(Duration.ofSeconds(2));

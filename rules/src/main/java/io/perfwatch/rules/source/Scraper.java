@@ -128,6 +128,12 @@ public final class Scraper implements AutoCloseable {
       return this;
     }
 
+    /** Targets with their jobs, as {@link ScrapeTargets#targets} reads them. */
+    public Builder targetList(List<ScrapeTargets.Target> targets) {
+      this.targets = List.copyOf(targets);
+      return this;
+    }
+
     /** Each URL's job is its host. */
     public Builder targets(List<URI> targets) {
       this.targets = targets.stream().map(u -> new ScrapeTargets.Target(u.getHost(), u)).toList();

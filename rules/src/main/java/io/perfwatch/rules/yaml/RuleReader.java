@@ -12,22 +12,21 @@ final class RuleReader {
 
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
   static final Field NAME_FIELD = new Field("name", "lowercase letters, digits, '-' and '_'", "high-p95-latency");
-  private static final Field DETECTOR = new Field("detector", "one of " + names(Detector.values()), "latency");
-  private static final Field METRIC = new Field("metric", "one of " + names(Metric.values()), "p95");
-  private static final Field SCOPE = new Field("scope", "one of " + names(Scope.values()), "endpoint");
-  private static final Field RESOURCE = new Field("resource", "one of " + names(Resource.values()), "cpu");
-  private static final Field BASELINE = new Field("baseline", "one of " + names(Baseline.values()), "previous_hour");
-  private static final Field THRESHOLD = new Field("threshold", "a number greater than 0", "2000");
+  static final Field DETECTOR = new Field("detector", "one of " + names(Detector.values()), "latency");
+  static final Field METRIC = new Field("metric", "one of " + names(Metric.values()), "p95");
+  static final Field SCOPE = new Field("scope", "one of " + names(Scope.values()), "endpoint");
+  static final Field RESOURCE = new Field("resource", "one of " + names(Resource.values()), "cpu");
+  static final Field BASELINE = new Field("baseline", "one of " + names(Baseline.values()), "previous_hour");
+  static final Field THRESHOLD = new Field("threshold", "a number greater than 0", "2000");
   private static final Field PERCENT = new Field("threshold", "a percentage greater than 0 and at most 100", "80");
-  private static final Field WINDOW = new Field("window", "a duration from 1m to 24h", "5m");
-  private static final Field FOR = new Field("for", "a duration from 0s to 24h", "1m");
-  private static final Field KEEP = new Field("keep_firing_for", "a duration from 0s to 24h", "2m");
-  private static final Field MIN_REQUESTS = new Field("min_requests", "a whole number from 1 to 1000000000", "20");
-  private static final Field INCLUDE = new Field("include", "a list of route globs", "[\"/api/**\"]");
-  private static final Field EXCLUDE = new Field("exclude", "a list of route globs", "[\"/health\"]");
-  private static final Field AGGREGATE = new Field("aggregate", "one of " + names(Aggregation.values()),
-      "instance");
-  private static final Field INCLUDE_4XX = new Field("include_4xx", "true or false", "false");
+  static final Field WINDOW = new Field("window", "a duration from 1m to 24h", "5m");
+  static final Field FOR = new Field("for", "a duration from 0s to 24h", "1m");
+  static final Field KEEP = new Field("keep_firing_for", "a duration from 0s to 24h", "2m");
+  static final Field MIN_REQUESTS = new Field("min_requests", "a whole number from 1 to 1000000000", "20");
+  static final Field INCLUDE = new Field("include", "a list of route globs", "[\"/api/**\"]");
+  static final Field EXCLUDE = new Field("exclude", "a list of route globs", "[\"/health\"]");
+  static final Field AGGREGATE = new Field("aggregate", "one of " + names(Aggregation.values()), "instance");
+  static final Field INCLUDE_4XX = new Field("include_4xx", "true or false", "false");
 
   private RuleReader() {}
 
@@ -62,6 +61,10 @@ final class RuleReader {
         : " for resource '" + resource.yamlName() + "'";
     Scope scope = r.choice(SCOPE, false, scopes, Scope::yamlName, scopeContext).orElse(scopes.get(0));
     threshold.ifPresent(t -> checkThreshold(r, t, DetectorSpec.isPercentOfWhole(d, resource)));
+    threshold.filter(t -> t > 0 && t < 1 && DetectorSpec.isPercent(d, resource)).ifPresent(t ->
+        r.problems().warn(r.value("threshold").orElseThrow(), r.rule(), "'threshold' is " + scalar(r, "threshold")
+            + " percent, so the rule fires at " + scalar(r, "threshold") + " %; thresholds here are percents from 0 "
+            + "to 100 (threshold: 1 means 1 %), not fractions"));
     long minRequests = spec.keys().contains("min_requests")
         ? r.integer(MIN_REQUESTS, 1, 1_000_000_000L).orElse(1L) : 0L;
     List<String> include = spec.keys().contains("include") ? globs(r, INCLUDE, scope) : List.of();
@@ -99,12 +102,20 @@ final class RuleReader {
       String problem = RouteGlob.problem(glob.getValue());
       if (problem == null) {
         globs.add(glob.getValue());
+        RouteGlob.rawSegment(glob.getValue()).ifPresent(segment -> r.problems().warn(glob, r.rule(),
+            "route glob " + MappingReader.quote(glob.getValue()) + " in '" + field.key() + "' looks like a raw "
+                + "path (segment '" + segment + "'): routes are matched as templates such as /api/orders/:id, so it "
+                + "matches nothing; write the template or a glob, e.g. " + RouteGlob.templated(glob.getValue())));
       } else {
         r.problems().add(glob, r.rule(), "route glob " + MappingReader.quote(glob.getValue()) + " in '"
             + field.key() + "' is invalid: " + problem);
       }
     }
     return globs;
+  }
+
+  private static String scalar(MappingReader r, String key) {
+    return r.value(key).map(n -> ((ScalarNode) n).getValue()).orElse("");
   }
 
   private static String names(Enum<?>[] values) {
