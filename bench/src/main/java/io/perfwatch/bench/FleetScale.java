@@ -27,15 +27,16 @@ import java.util.List;
 /**
  * The shipped rules evaluated through the Prometheus source over a real Prometheus (Debian's) that scrapes a
  * generator of {@code instances} × 50 routes (Micrometer-shaped HTTP histograms, one failing route per instance)
- * every 2 s: time, queries and response bytes per evaluation cycle (every rule once), median of 10 cycles after
+ * every 2 s: time, queries and response bytes per evaluation cycle (every rule once), median of 10 cycles
+ * ({@code -Dcycles=N} for fewer) after
  * {@value #DATA_SECONDS} s of data. Run for 10 and for 100 instances: the queries per cycle must not grow.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.perfwatch.bench.FleetScale 10 100</pre>
+ * <pre>java -Dcycles=3 -cp bench/target/benchmarks.jar io.perfwatch.bench.FleetScale 10 100</pre>
  */
 public final class FleetScale {
   private static final int ROUTES = 50;
   private static final int DATA_SECONDS = 70;
-  private static final int CYCLES = 10;
+  private static final int CYCLES = Integer.getInteger("cycles", 10);
   private static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
 
   private FleetScale() {}
