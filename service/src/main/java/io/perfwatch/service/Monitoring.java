@@ -14,9 +14,11 @@ import io.perfwatch.rules.engine.RuleScheduler;
 import io.perfwatch.rules.schema.IndexCatalog;
 import io.perfwatch.rules.schema.JdbcIndexCatalog;
 import io.perfwatch.rules.source.PrometheusQuerySource;
+import io.perfwatch.rules.source.ScrapeTargets;
 import io.perfwatch.rules.source.Scraper;
-import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.source.StoreSource;
+import io.perfwatch.rules.source.TargetMetrics;
+import io.perfwatch.rules.source.WatchedSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.RuleFileWatcher;
@@ -51,7 +53,7 @@ final class Monitoring implements AutoCloseable {
   private final @Nullable RuleFileWatcher watcher;
   private final Supplier<RuleSet> rules;
   private final @Nullable Scraper scraper;
-  private final StatsSource source;
+  private final WatchedSource source;
   private final @Nullable AlertmanagerSink alertmanager;
   private final AlertTracker alerts;
   private final RuleEngine engine;
@@ -74,16 +76,22 @@ final class Monitoring implements AutoCloseable {
       rules = () -> builtIn;
     }
     Optional<URI> prometheus = settings.values().get(ServiceSettings.PROMETHEUS_URL);
-    List<URI> targets = settings.values().get(ServiceSettings.SCRAPE_TARGETS);
+    List<ScrapeTargets.Target> targets = settings.values().get(ServiceSettings.SCRAPE_TARGETS);
+    int interval = settings.values().get(ServiceSettings.SCRAPE_INTERVAL_SECONDS);
+    Duration timeout = Duration.ofSeconds(settings.values().isSet(ServiceSettings.SCRAPE_TIMEOUT_SECONDS)
+        ? settings.values().get(ServiceSettings.SCRAPE_TIMEOUT_SECONDS) : Math.min(5, interval));
     if (prometheus.isPresent()) {
       scraper = null;
-      source = new PrometheusQuerySource(prometheus.get(), Duration.ofSeconds(5), System::currentTimeMillis);
+      source = new WatchedSource(new PrometheusQuerySource(prometheus.get(), timeout, System::currentTimeMillis),
+          "prometheus");
     } else if (!targets.isEmpty()) {
-      scraper = Scraper.builder().targets(targets).build();
-      source = scraper.merged();
+      scraper = Scraper.builder().targetList(targets).interval(Duration.ofSeconds(interval)).timeout(timeout)
+          .build();
+      new TargetMetrics(scraper).bindTo(perfwatch.registry());
+      source = new WatchedSource(scraper.merged(), "scrape");
     } else {
       scraper = null;
-      source = new StoreSource(perfwatch.stats());
+      source = new WatchedSource(new StoreSource(perfwatch.stats()), "in_process");
     }
     alertmanager = settings.values().get(ServiceSettings.ALERTMANAGER_URL).map(url -> new AlertmanagerSink(url,
         this::generatorUrl, AlertmanagerSettings.defaults(), perfwatch.registry())).orElse(null);

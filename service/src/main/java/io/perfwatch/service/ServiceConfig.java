@@ -58,6 +58,12 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
       problems.add(ServiceSettings.PROMETHEUS_URL.name() + " and " + ServiceSettings.SCRAPE_TARGETS.name()
           + " are both set: set one (Prometheus for a fleet it scrapes, targets for perfwatch to scrape)");
     }
+    if (values.isSet(ServiceSettings.SCRAPE_TIMEOUT_SECONDS) && values.get(ServiceSettings.SCRAPE_TIMEOUT_SECONDS)
+        > values.get(ServiceSettings.SCRAPE_INTERVAL_SECONDS)) {
+      problems.add(ServiceSettings.SCRAPE_TIMEOUT_SECONDS.name() + " is more than "
+          + ServiceSettings.SCRAPE_INTERVAL_SECONDS.name() + ": set it to at most the interval, so scrapes of one "
+          + "target never overlap");
+    }
     PerfWatchConfig perfWatch = PerfWatchConfig.defaults();
     if (problems.isEmpty()) { // combinations of values that did not parse would only repeat those problems
       try {

@@ -51,17 +51,23 @@ final class ServiceSettings {
       72, 1, 8760, "Hours resolved alerts stay in the API's history.");
   static final Setting<Optional<URI>> PROMETHEUS_URL = Setting.httpUrl("PERFORMANCE_PROMETHEUS_URL", SOURCES,
       "http://prometheus:9090", "Evaluate the rules over this Prometheus (a fleet) instead of this process.");
-  static final Setting<List<URI>> SCRAPE_TARGETS = Setting.of("PERFORMANCE_SCRAPE_TARGETS", SOURCES, "URL list",
-      List.<URI>of(), "", "comma-separated http(s) URLs such as http://orders:8080/metrics",
+  static final Setting<List<ScrapeTargets.Target>> SCRAPE_TARGETS = Setting.of("PERFORMANCE_SCRAPE_TARGETS", SOURCES,
+      "target list", List.<ScrapeTargets.Target>of(), "",
+      "comma-separated [job=]URL entries such as orders=http://orders:8080/metrics",
       "Evaluate the rules over these services' /metrics instead of this process.", ServiceSettings::targets,
       v -> true);
+  static final Setting<Integer> SCRAPE_INTERVAL_SECONDS = Setting.integer("PERFORMANCE_SCRAPE_INTERVAL_SECONDS",
+      SOURCES, 15, 1, 3600, "Seconds between scrapes of PERFORMANCE_SCRAPE_TARGETS.");
+  static final Setting<Integer> SCRAPE_TIMEOUT_SECONDS = Setting.integer("PERFORMANCE_SCRAPE_TIMEOUT_SECONDS",
+      SOURCES, 5, 1, 3600, "Seconds a scrape or a Prometheus query may take; at most the interval (unset: 5 or "
+          + "less).");
   static final Setting<Optional<URI>> ALERTMANAGER_URL = Setting.httpUrl("PERFORMANCE_ALERTMANAGER_URL", SINKS,
       "http://alertmanager:9093", "Push firing and resolved alerts to this Alertmanager.");
 
   /** The service's own settings, in the reference's order. */
   static final List<Setting<?>> SERVICE_ONLY = List.of(HTTP_PORT, ADMIN_TOKEN, RULES_FILE, DEMO_TRAFFIC,
       DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, CORS_ORIGINS, EXTERNAL_URL, ALERT_HISTORY_HOURS,
-      PROMETHEUS_URL, SCRAPE_TARGETS, ALERTMANAGER_URL);
+      PROMETHEUS_URL, SCRAPE_TARGETS, SCRAPE_INTERVAL_SECONDS, SCRAPE_TIMEOUT_SECONDS, ALERTMANAGER_URL);
 
   /** Every setting the service reads, the exporter's included, grouped as the reference lists them. */
   static final List<Setting<?>> ALL = all();
@@ -79,9 +85,9 @@ final class ServiceSettings {
     return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static List<URI> targets(String text) {
+  private static List<ScrapeTargets.Target> targets(String text) {
     try {
-      return ScrapeTargets.parse(text);
+      return ScrapeTargets.targets(text);
     } catch (IllegalArgumentException e) {
       String prefix = ScrapeTargets.VARIABLE + ": ";
       String message = String.valueOf(e.getMessage());

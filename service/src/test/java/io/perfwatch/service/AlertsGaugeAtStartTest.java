@@ -29,7 +29,7 @@ class AlertsGaugeAtStartTest {
 
       assertThat(metrics.lines().filter(l -> l.startsWith("perfwatch_alerts{")))
           .containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(expected).hasSize(70);
+      assertThat(expected).hasSize(72);
     }
   }
 }

@@ -33,7 +33,7 @@ class MainTest {
     int exit = run(Map.of(), "rules", "check", "../rules/perfwatch-rules.yml");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).isEqualTo("OK: 12 rules in 5 groups" + System.lineSeparator());
+    assertThat(out.toString()).isEqualTo("OK: 13 rules in 6 groups" + System.lineSeparator());
     assertThat(err.toString()).isEmpty();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.perfwatch.exporter.config.PerfWatchConfig;
+import io.perfwatch.rules.source.ScrapeTargets;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -92,13 +93,14 @@ class ServiceConfigTest {
   @Test
   void readsTheSourcesAndSinksOnceIntoTypedValues() {
     MonitoringSettings monitoring = ServiceConfig.fromEnvironment(Map.of(
-        "PERFORMANCE_SCRAPE_TARGETS", "http://orders:8080/metrics, http://users:8080/metrics",
+        "PERFORMANCE_SCRAPE_TARGETS", "http://orders:8080/metrics, users=http://10.0.0.6:8080/metrics",
         "PERFORMANCE_ALERTMANAGER_URL", "http://alertmanager:9093",
         "PERFORMANCE_ALERT_HISTORY_HOURS", "12",
         "PERFORMANCE_CORS_ORIGINS", " https://dash.example , ")).monitoring();
 
     assertThat(monitoring.values().get(ServiceSettings.SCRAPE_TARGETS)).containsExactly(
-        URI.create("http://orders:8080/metrics"), URI.create("http://users:8080/metrics"));
+        new ScrapeTargets.Target("orders", URI.create("http://orders:8080/metrics")),
+        new ScrapeTargets.Target("users", URI.create("http://10.0.0.6:8080/metrics")));
     assertThat(monitoring.values().get(ServiceSettings.ALERTMANAGER_URL)).contains(
         URI.create("http://alertmanager:9093"));
     assertThat(monitoring.values().get(ServiceSettings.ALERT_HISTORY_HOURS)).isEqualTo(12);
@@ -118,7 +120,8 @@ class ServiceConfigTest {
             "PERFORMANCE_ALERT_HISTORY_HOURS='x': expected a whole number from 1 to 8760",
             "PERFORMANCE_PROMETHEUS_URL='prometheus:9090': expected an http(s) URL such as http://prometheus:9090",
             "PERFORMANCE_SCRAPE_TARGETS='ftp://orders/metrics': 'ftp://orders/metrics' is not an http or https URL "
-                + "with a host; expected comma-separated http or https URLs such as http://orders:8080/metrics",
+                + "with a host; expected comma-separated [job=]URL entries with http or https URLs such as "
+                + "orders=http://orders:8080/metrics",
             "PERFORMANCE_ALERTMANAGER_URL='alertmanager': expected an http(s) URL such as http://alertmanager:9093"));
   }
 

@@ -20,10 +20,14 @@ import java.util.Objects;
  *   <li>endpoint scope: {@code method}, {@code uri} (the route template), plus {@code table} for N+1 findings;
  *   <li>overall scope: {@code scope="overall"};
  *   <li>host resources: {@code resource} (cpu, memory...), plus {@code mount} for disks;
+ *   <li>watched targets ({@code target_down}): none besides the fleet's {@code job} and {@code instance};
  *   <li>slow statements: {@code operation}, {@code table} and {@code query}, a 12-hex-digit id of the SQL
  *       fingerprint. Prometheus sees no fingerprints, so exported rules have no {@code query} label: they alert per
  *       operation and table.
  * </ul>
+ *
+ * <p>Over a fleet every alert also carries {@code job}, and {@code instance} when its rule is aggregated per
+ * instance ({@link #JOB}, {@link #INSTANCE}).
  *
  * <p>Every value is short and from a bounded set (routes, tables and fingerprints are capped by the exporter); the
  * SQL text itself goes in the {@code fingerprint} annotation, never in a label.
@@ -37,6 +41,8 @@ public final class ScopeLabels {
   public static final String RESOURCE = "resource";
   public static final String MOUNT = "mount";
   public static final String SCOPE = "scope";
+  public static final String JOB = "job";
+  public static final String INSTANCE = "instance";
   /** The labels of every kind of rule together, in the order {@code alertmanager.yml}'s inhibit rules list them. */
   public static final List<String> ALL = List.of(METHOD, URI, OPERATION, TABLE, QUERY, MOUNT, RESOURCE, SCOPE);
 
@@ -52,6 +58,7 @@ public final class ScopeLabels {
       case QUERY -> List.of(OPERATION, TABLE, QUERY);
       case HOST -> List.of(RESOURCE);
       case MOUNT -> List.of(RESOURCE, MOUNT);
+      case TARGET -> List.of();
     };
   }
 

@@ -9,6 +9,14 @@ interface BottleneckDetector {
   /** Every scope instance of the rule in the window, healthy or not; throws if a needed window is unavailable. */
   List<Candidate> candidates(RuleDefinition rule, Windows windows);
 
+  /**
+   * Whether, over a fleet, the detector runs once per service or instance on that group's windows (every
+   * detector of traffic and resources); false for one that names its groups itself (target health).
+   */
+  default boolean perGroup() {
+    return true;
+  }
+
   /** The least traffic a verdict needs; most detectors take the rule's {@code min_requests}. */
   default long minTraffic(RuleDefinition rule) {
     return rule.minRequests();

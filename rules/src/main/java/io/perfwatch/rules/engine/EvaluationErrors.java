@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfwatch.rules.source.SourceUnavailableException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,9 @@ final class EvaluationErrors implements RuleListener {
 
   void record(String rule, String what, Exception exception) {
     String message = what + ": " + exception.getClass().getSimpleName() + ": " + exception.getMessage();
-    LOG.warn("rule '{}' {}", rule, message);
+    if (!sourceUnavailable(exception)) { // a source outage is logged once, by the source, not per rule per cycle
+      LOG.warn("rule '{}' {}", rule, message);
+    }
     counter(rule).increment();
     last.merge(rule, new RuleError(rule, message, clock.get(), 1),
         (old, now) -> new RuleError(rule, message, now.at(), old.count() + 1));
@@ -67,6 +70,15 @@ final class EvaluationErrors implements RuleListener {
         .description("Rule evaluations that failed: a throwing condition or action, or an unavailable window")
         .tag("rule", rule)
         .register(registry);
+  }
+
+  private static boolean sourceUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SourceUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean firstFailure(Facts facts) {

@@ -142,6 +142,7 @@ final class RuleCompiler {
       case N_PLUS_ONE -> new NPlusOneDetector();
       case RESOURCE -> new ResourceDetector();
       case DEGRADATION -> new DegradationDetector();
+      case TARGET_DOWN -> new TargetDownDetector();
     };
   }
 

@@ -65,7 +65,7 @@ public final class RuleEngine {
   /** One group's rules; returns the pending and firing alerts of these rules, newest first. */
   public List<Alert> evaluate(List<RuleDefinition> rules) {
     long now = source.nowMillis();
-    Windows windows = new Windows(source, now, scopes);
+    FleetWindows windows = new FleetWindows(source, now, scopes);
     Instant at = Instant.ofEpochMilli(now);
     for (RuleDefinition rule : rules) {
       evaluate(compiled(rule), windows, at);
@@ -106,11 +106,11 @@ public final class RuleEngine {
     return fresh;
   }
 
-  private void evaluate(CompiledRule rule, Windows windows, Instant now) {
+  private void evaluate(CompiledRule rule, FleetWindows windows, Instant now) {
     evaluations.increment();
     List<Candidate> candidates;
     try {
-      candidates = rule.detector().candidates(rule.definition(), windows);
+      candidates = windows.candidates(rule.definition(), rule.detector());
     } catch (RuntimeException e) {
       errors.record(rule.definition().name(), "evaluation failed", e);
       return;

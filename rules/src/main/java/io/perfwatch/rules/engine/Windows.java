@@ -4,6 +4,7 @@ import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.source.StatsSource;
+import io.perfwatch.rules.source.TargetHealth;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  * the error without hammering a source that is down. Confined to the evaluating thread.
  */
 final class Windows {
-  private final StatsSource source;
+  private final Fetch source;
+  private final String description;
+  private final Supplier<List<TargetHealth>> targets;
   private final long nowMillis;
   private final Scopes scopes;
   private final Map<Span, Object> fetched = new HashMap<>();
@@ -31,13 +34,25 @@ final class Windows {
   private final Map<Record, List<Candidate>> candidates = new HashMap<>();
 
   Windows(StatsSource source, long nowMillis, Scopes scopes) {
+    this(source::window, source.describe(), source::targets, nowMillis, scopes);
+  }
+
+  /** The windows of one group of a fleet (see {@link FleetWindows}), fetched through {@code source}. */
+  Windows(Fetch source, String description, Supplier<List<TargetHealth>> targets, long nowMillis, Scopes scopes) {
     this.source = source;
+    this.description = description;
+    this.targets = targets;
     this.nowMillis = nowMillis;
     this.scopes = scopes;
   }
 
   long nowMillis() {
     return nowMillis;
+  }
+
+  /** The health of the source's watched targets (none for the in-process store); may throw like a window. */
+  List<TargetHealth> targets() {
+    return targets.get();
   }
 
   /** {@code [now - rule.window, now]}. */
@@ -58,7 +73,7 @@ final class Windows {
       return source.window(span.from, span.to);
     } catch (RuntimeException e) {
       return new WindowUnavailableException("window [" + Instant.ofEpochMilli(span.from) + ", "
-          + Instant.ofEpochMilli(span.to) + "] of " + source.describe() + " failed: " + e.getMessage(), e);
+          + Instant.ofEpochMilli(span.to) + "] of " + description + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -111,6 +126,11 @@ final class Windows {
   }
 
   private record Span(long from, long to) {}
+
+  /** Where a window comes from: a source, or one group of a fleet source's answer. */
+  interface Fetch {
+    WindowStats window(long fromMillis, long toMillis);
+  }
 
   /** A source could not answer; the rules that needed the window report it as their evaluation error. */
   static final class WindowUnavailableException extends IllegalStateException {

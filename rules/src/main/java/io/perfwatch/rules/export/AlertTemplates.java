@@ -30,7 +30,7 @@ final class AlertTemplates {
         case "value" -> value(rule, unit);
         case "count" -> "{{ $value | humanize }}" + unit;
         case "threshold" -> Numbers.format(rule.threshold()) + unit;
-        case "table", "operation", "mount" -> "{{ $labels." + m.group(1) + " }}" + unit;
+        case "table", "operation", "mount", "job", "instance" -> "{{ $labels." + m.group(1) + " }}" + unit;
         case "fingerprint" -> rule.detector() == Detector.SLOW_QUERY
             ? "{{ $labels.operation }} on {{ $labels.table }}" : "a repeated SELECT on {{ $labels.table }}";
         case "resource" -> Objects.requireNonNullElse(rule.resource(), Resource.CPU).yamlName() + unit;
@@ -49,6 +49,7 @@ final class AlertTemplates {
       case RESOURCE -> rule.resource() == Resource.CONCURRENCY ? "{{ $value | humanize }}" + unit
           : "{{ printf \"%.1f\" $value }}" + unit;
       case ERROR_RATE, DEGRADATION -> "{{ printf \"%.1f\" $value }}" + unit;
+      case TARGET_DOWN -> "down";
     };
   }
 }

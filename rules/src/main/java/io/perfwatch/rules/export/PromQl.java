@@ -1,6 +1,7 @@
 package io.perfwatch.rules.export;
 
 import io.perfwatch.rules.alert.ScopeLabels;
+import io.perfwatch.rules.yaml.Aggregation;
 import io.perfwatch.rules.yaml.Baseline;
 import io.perfwatch.rules.yaml.Detector;
 import io.perfwatch.rules.yaml.Metric;
@@ -23,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param value the measured statistic, e.g. the p95 per endpoint
  * @param scale threshold units to PromQL units: 0.001 for ms thresholds compared in seconds, else 1
  * @param guards extra conditions, each a complete comparison
+ * @param fixed the whole condition when it is not a comparison with the threshold ({@code up == 0}), else null
  */
-record PromQl(String value, double scale, List<String> guards) {
+record PromQl(String value, double scale, List<String> guards, @Nullable String fixed) {
   private static final String HTTP = "http_server_requests_seconds";
   private static final String DB = "db_query_duration_seconds";
 
@@ -33,11 +35,18 @@ record PromQl(String value, double scale, List<String> guards) {
     guards = List.copyOf(guards);
   }
 
+  PromQl(String value, double scale, List<String> guards) {
+    this(value, scale, guards, null);
+  }
+
   /**
    * The alert condition for {@code threshold} (already multiplied by the severity ratio, in the rule's unit): the
    * comparison on the first line, each guard on a line of its own starting with {@code and}.
    */
   String condition(double threshold) {
+    if (fixed != null) { // target_down: Prometheus's own up series; the threshold (1 = down) is implied
+      return fixed;
+    }
     StringBuilder expr = new StringBuilder(value).append(" >= ")
         .append(Numbers.format(Numbers.times(threshold, scale)));
     guards.forEach(g -> expr.append("\nand ").append(g));
@@ -77,15 +86,18 @@ record PromQl(String value, double scale, List<String> guards) {
       case N_PLUS_ONE -> new PromQl(sumIncrease("db_n_plus_one_total", routes, range(w, null), by), 1, List.of());
       case RESOURCE -> resource(rule);
       case DEGRADATION -> degradation(rule, by, routes);
+      case TARGET_DOWN -> new PromQl("", 1, List.of(), rule.aggregation() == Aggregation.INSTANCE ? "up == 0"
+          : "max by (job) (up) == 0");
     };
   }
 
   /**
-   * {@code job} plus the rule's {@link ScopeLabels} that are series labels: not {@code query} (Prometheus sees no
+   * {@code job} (and {@code instance} for a rule aggregated per instance) plus the rule's {@link ScopeLabels} that are series labels: not {@code query} (Prometheus sees no
    * SQL fingerprints) nor the ones that are the same for every alert of the rule (set in the rule's labels).
    */
   private static String by(RuleDefinition rule) {
-    List<String> by = new ArrayList<>(List.of("job"));
+    List<String> by = new ArrayList<>(rule.aggregation() == Aggregation.INSTANCE ? List.of("job", "instance")
+        : List.of("job"));
     ScopeLabels.of(rule).stream().filter(l -> !l.equals(ScopeLabels.QUERY))
         .filter(l -> !ScopeLabels.constant(rule).containsKey(l)).forEach(by::add);
     return String.join(", ", by);
@@ -110,16 +122,20 @@ record PromQl(String value, double scale, List<String> guards) {
     return new PromQl(value, 0.001, guards);
   }
 
+  /** Per instance, a host's own series; per service, its instances together, as the engine pools their samples. */
   private static PromQl resource(RuleDefinition rule) {
     String w = Numbers.duration(rule.window());
+    boolean perInstance = rule.aggregation() == Aggregation.INSTANCE;
     return switch (Objects.requireNonNull(rule.resource())) {
-      case CPU -> new PromQl("100 * avg_over_time(system_cpu_usage[" + w + "])", 1, List.of());
-      case MEMORY -> new PromQl("100 * avg_over_time(system_memory_used_bytes[" + w + "]) / avg_over_time("
-          + "system_memory_total_bytes[" + w + "])", 1, List.of());
+      case CPU -> new PromQl("100 * " + over(perInstance, "avg by (job)", "avg_over_time(system_cpu_usage[" + w
+          + "])"), 1, List.of());
+      case MEMORY -> new PromQl("100 * " + over(perInstance, "avg by (job)", "avg_over_time(system_memory_used_bytes["
+          + w + "]) / avg_over_time(system_memory_total_bytes[" + w + "])"), 1, List.of());
       // the engine takes the latest disk reading per mount; `for` asks that it stays high
-      case DISK -> new PromQl("100 * system_disk_used_bytes / system_disk_total_bytes", 1, List.of());
-      case CONCURRENCY -> new PromQl("max_over_time(http_server_requests_active_seconds_count[" + w + "])", 1,
-          List.of());
+      case DISK -> new PromQl("100 * " + over(perInstance, "max by (job, mount)",
+          "system_disk_used_bytes / system_disk_total_bytes"), 1, List.of());
+      case CONCURRENCY -> new PromQl(over(perInstance, "max by (job)",
+          "max_over_time(http_server_requests_active_seconds_count[" + w + "])"), 1, List.of());
       case MEMORY_LEAK -> throw new IllegalArgumentException("memory_leak is not expressible: " + whyNot(rule));
     };
   }
@@ -139,6 +155,11 @@ record PromQl(String value, double scale, List<String> guards) {
     guards.addAll(minRequests(rule, by, routes, now));
     guards.addAll(minRequests(rule, by, routes, then));
     return new PromQl("100 * (" + current + " / " + baseline + " - 1)", 1, guards);
+  }
+
+  /** {@code expr} as it is per instance, else aggregated per service. */
+  private static String over(boolean perInstance, String aggregation, String expr) {
+    return perInstance ? expr : aggregation + " (" + expr + ")";
   }
 
   private static List<String> minRequests(RuleDefinition rule, String by, String routes, String range) {

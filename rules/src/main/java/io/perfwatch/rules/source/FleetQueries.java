@@ -28,33 +28,44 @@ final class FleetQueries {
 
   private FleetQueries() {}
 
-  /** Every query by its key; quantiles are {@code p<q>} and {@code total_p<q>}, gauges by metric name. */
+  /** Every query of the whole fleet merged, by its key (see {@link #all(long, String)}). */
   static Map<String, String> all(long rangeMillis) {
+    return all(rangeMillis, "");
+  }
+
+  /**
+   * Every query by its key; quantiles are {@code p<q>} and {@code total_p<q>}, gauges by metric name. {@code group}
+   * ("" or e.g. {@code "job, instance, "}) is kept by every aggregation, so one round of queries answers every
+   * service or instance at once; host gauges are always per {@code job, instance}.
+   */
+  static Map<String, String> all(long rangeMillis, String group) {
     String r = "[" + rangeMillis + "ms]";
+    String g = group;
     Map<String, String> q = new LinkedHashMap<>();
-    q.put(REQUESTS, "sum by (method, uri, status) (increase(http_server_requests_seconds_count" + r + "))");
-    q.put(DURATION_SUM, "sum by (method, uri) (increase(http_server_requests_seconds_sum" + r + "))");
+    q.put(REQUESTS, "sum by (" + g + "method, uri, status) (increase(http_server_requests_seconds_count" + r + "))");
+    q.put(DURATION_SUM, "sum by (" + g + "method, uri) (increase(http_server_requests_seconds_sum" + r + "))");
     for (String quantile : QUANTILES) {
       q.put("p" + quantile, "histogram_quantile(" + quantile
-          + ", sum by (le, method, uri) (rate(http_server_requests_seconds_bucket" + r + ")))");
+          + ", sum by (" + g + "le, method, uri) (rate(http_server_requests_seconds_bucket" + r + ")))");
       q.put("total_p" + quantile, "histogram_quantile(" + quantile
-          + ", sum by (le) (rate(http_server_requests_seconds_bucket" + r + ")))");
+          + ", sum by (" + g + "le) (rate(http_server_requests_seconds_bucket" + r + ")))");
     }
-    q.put(MAX, "max by (method, uri) (max_over_time(http_server_requests_seconds_max" + r + "))");
-    q.put(QUERIES_SUM, "sum by (method, uri) (increase(db_queries_per_request_sum" + r + "))");
-    q.put(QUERIES_COUNT, "sum by (method, uri) (increase(db_queries_per_request_count" + r + "))");
-    q.put(DB_COUNT, "sum by (operation, table, outcome) (increase(db_query_duration_seconds_count" + r + "))");
-    q.put(DB_SUM, "sum by (operation, table) (increase(db_query_duration_seconds_sum" + r + "))");
-    q.put(DB_P95, "histogram_quantile(0.95, sum by (le, operation, table) "
+    q.put(MAX, "max by (" + g + "method, uri) (max_over_time(http_server_requests_seconds_max" + r + "))");
+    q.put(QUERIES_SUM, "sum by (" + g + "method, uri) (increase(db_queries_per_request_sum" + r + "))");
+    q.put(QUERIES_COUNT, "sum by (" + g + "method, uri) (increase(db_queries_per_request_count" + r + "))");
+    q.put(DB_COUNT, "sum by (" + g + "operation, table, outcome) (increase(db_query_duration_seconds_count" + r
+        + "))");
+    q.put(DB_SUM, "sum by (" + g + "operation, table) (increase(db_query_duration_seconds_sum" + r + "))");
+    q.put(DB_P95, "histogram_quantile(0.95, sum by (" + g + "le, operation, table) "
         + "(rate(db_query_duration_seconds_bucket" + r + ")))");
-    q.put(DB_MAX, "max by (operation, table) (max_over_time(db_query_duration_seconds_max" + r + "))");
-    q.put(N_PLUS_ONE, "sum by (method, uri, table) (increase(db_n_plus_one_total" + r + "))");
-    q.put(TENANTS, "sum by (tenant) (increase(http_server_tenant_requests_total" + r + "))");
+    q.put(DB_MAX, "max by (" + g + "operation, table) (max_over_time(db_query_duration_seconds_max" + r + "))");
+    q.put(N_PLUS_ONE, "sum by (" + g + "method, uri, table) (increase(db_n_plus_one_total" + r + "))");
+    q.put(TENANTS, "sum by (" + g + "tenant) (increase(http_server_tenant_requests_total" + r + "))");
     for (String gauge : GAUGES) {
-      q.put(gauge, "max by (instance) (last_over_time(" + gauge + r + "))");
+      q.put(gauge, "max by (job, instance) (last_over_time(" + gauge + r + "))");
     }
     for (String gauge : DISK_GAUGES) {
-      q.put(gauge, "max by (instance, mount) (last_over_time(" + gauge + r + "))");
+      q.put(gauge, "max by (job, instance, mount) (last_over_time(" + gauge + r + "))");
     }
     return q;
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded. */
 final class PrometheusApi {
@@ -25,6 +26,8 @@ final class PrometheusApi {
   private final URI base;
   private final Duration timeout;
   private final HttpClient client;
+  private final AtomicLong queries = new AtomicLong();
+  private final AtomicLong bytes = new AtomicLong();
 
   PrometheusApi(URI base, Duration timeout) {
     String text = base.toString();
@@ -37,6 +40,16 @@ final class PrometheusApi {
     return base;
   }
 
+  /** Queries answered or failed since start. */
+  long queries() {
+    return queries.get();
+  }
+
+  /** Response bytes read since start. */
+  long bytesRead() {
+    return bytes.get();
+  }
+
   /** The vector {@code promql} evaluates to at {@code timeMillis}; fails with {@link PrometheusQueryException}. */
   CompletableFuture<List<VectorSample>> query(String promql, long timeMillis) {
     URI uri = base.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
@@ -45,9 +58,11 @@ final class PrometheusApi {
     return client.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES))
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((response, failure) -> {
+          queries.incrementAndGet();
           if (failure != null) {
             throw failure(promql, ScrapeTarget.message(failure, timeout));
           }
+          bytes.addAndGet(response.body().length);
           return parse(promql, response.statusCode(), response.body());
         });
   }
@@ -95,6 +110,7 @@ final class PrometheusApi {
   }
 
   private PrometheusQueryException failure(String promql, String reason) {
-    return new PrometheusQueryException("Prometheus at " + base + " failed query '" + promql + "': " + reason);
+    return new PrometheusQueryException("Prometheus at " + base + " failed query '" + promql + "': " + reason,
+        reason);
   }
 }

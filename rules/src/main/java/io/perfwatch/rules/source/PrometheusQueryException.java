@@ -7,7 +7,15 @@ package io.perfwatch.rules.source;
 public final class PrometheusQueryException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  PrometheusQueryException(String message) {
+  private final String reason;
+
+  PrometheusQueryException(String message, String reason) {
     super(message);
+    this.reason = reason;
+  }
+
+  /** Why, without the server's address or the query: what the public health endpoint may show. */
+  public String reason() {
+    return reason;
   }
 }

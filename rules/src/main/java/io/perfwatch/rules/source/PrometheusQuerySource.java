@@ -3,11 +3,15 @@ package io.perfwatch.rules.source;
 import io.perfwatch.exporter.store.NPlusOneFinding;
 import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.yaml.Aggregation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +44,11 @@ public final class PrometheusQuerySource implements StatsSource {
 
   /** From {@code PERFORMANCE_PROMETHEUS_URL}, e.g. {@code http://prometheus:9090}; 5 s per query. */
   public static PrometheusQuerySource of(String url) {
+    return of(url, Duration.ofSeconds(5));
+  }
+
+  /** From {@code PERFORMANCE_PROMETHEUS_URL}, with {@code timeout} per query. */
+  public static PrometheusQuerySource of(String url, Duration timeout) {
     URI uri;
     try {
       uri = URI.create(url.strip());
@@ -50,23 +59,89 @@ public final class PrometheusQuerySource implements StatsSource {
       throw new SourceConfigException(VARIABLE, List.of("'" + url + "' is not an http or https URL with a host; "
           + "expected the Prometheus server's base URL such as http://prometheus:9090"));
     }
-    return new PrometheusQuerySource(uri, Duration.ofSeconds(5), System::currentTimeMillis);
+    return new PrometheusQuerySource(uri, timeout, System::currentTimeMillis);
   }
 
   @Override
   public WindowStats window(long fromMillis, long toMillis) {
-    if (toMillis <= fromMillis) {
-      throw new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
+    return stats(fromMillis, toMillis, ask(fromMillis, toMillis, ""));
+  }
+
+  /** One round of queries, kept per {@code job} (and {@code instance}), split into a window per group. */
+  @Override
+  public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level) {
+    Map<String, List<VectorSample>> answers =
+        ask(fromMillis, toMillis, level == Aggregation.INSTANCE ? "job, instance, " : "job, ");
+    Map<Identity, Map<String, List<VectorSample>>> groups = new HashMap<>();
+    answers.forEach((key, samples) -> samples.forEach(s -> groups
+        .computeIfAbsent(new Identity(s.label("job"), s.label("instance")).at(level), id -> new HashMap<>())
+        .computeIfAbsent(key, k -> new ArrayList<>()).add(s)));
+    Map<Identity, WindowStats> windows = new HashMap<>();
+    groups.forEach((id, mine) -> {
+      answers.keySet().forEach(key -> mine.putIfAbsent(key, List.of()));
+      windows.put(id, stats(fromMillis, toMillis, mine));
+    });
+    return windows;
+  }
+
+  @Override
+  public boolean fleet() {
+    return true;
+  }
+
+  /**
+   * Every instance Prometheus scrapes, from its own series: {@code up}, {@code timestamp(up)} (the last scrape,
+   * a success when up), {@code scrape_duration_seconds} and {@code scrape_samples_scraped}; four queries however
+   * many instances. Prometheus keeps no error text in series: a down instance's error says to look at its targets
+   * page.
+   */
+  @Override
+  public List<TargetHealth> targets() {
+    long now = clock.getAsLong();
+    Map<String, CompletableFuture<List<VectorSample>>> pending = new LinkedHashMap<>();
+    for (String q : List.of("up", "timestamp(up)", "scrape_duration_seconds", "scrape_samples_scraped")) {
+      pending.put(q, api.query(q, now));
     }
-    Map<String, CompletableFuture<List<VectorSample>>> pending = new HashMap<>();
-    FleetQueries.all(toMillis - fromMillis).forEach((key, promql) -> pending.put(key, api.query(promql, toMillis)));
-    Map<String, List<VectorSample>> answers = new HashMap<>();
     try {
       CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof PrometheusQueryException p ? p : e;
     }
+    Map<String, Map<Identity, Double>> values = new HashMap<>();
+    pending.forEach((q, future) -> future.join().forEach(s -> values.computeIfAbsent(q, k -> new HashMap<>())
+        .put(new Identity(s.label("job"), s.label("instance")), s.value())));
+    List<TargetHealth> targets = new ArrayList<>();
+    values.getOrDefault("up", Map.of()).forEach((id, up) -> {
+      boolean isUp = up == 1;
+      double at = values.getOrDefault("timestamp(up)", Map.of()).getOrDefault(id, Double.NaN);
+      targets.add(new TargetHealth(id.job(), id.instance(), "", isUp,
+          isUp && Double.isFinite(at) ? Optional.of(Instant.ofEpochMilli(Math.round(at * 1000))) : Optional.empty(),
+          isUp ? Optional.empty() : Optional.of("up == 0 in Prometheus (its targets page has the scrape error)"),
+          0, values.getOrDefault("scrape_duration_seconds", Map.of()).getOrDefault(id, Double.NaN),
+          Math.round(values.getOrDefault("scrape_samples_scraped", Map.of()).getOrDefault(id, 0.0))));
+    });
+    targets.sort(java.util.Comparator.comparing(TargetHealth::identity));
+    return targets;
+  }
+
+  private Map<String, List<VectorSample>> ask(long fromMillis, long toMillis, String group) {
+    if (toMillis <= fromMillis) {
+      throw new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
+    }
+    Map<String, CompletableFuture<List<VectorSample>>> pending = new HashMap<>();
+    FleetQueries.all(toMillis - fromMillis, group).forEach((key, promql) -> pending.put(key,
+        api.query(promql, toMillis)));
+    try {
+      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
+    }
+    Map<String, List<VectorSample>> answers = new HashMap<>();
     pending.forEach((key, future) -> answers.put(key, future.join()));
+    return answers;
+  }
+
+  private static WindowStats stats(long fromMillis, long toMillis, Map<String, List<VectorSample>> answers) {
     FleetStats stats = new FleetStats(answers);
     return new WindowStats(fromMillis, toMillis, stats.total(), stats.endpoints(), stats.queries(),
         nPlusOne(answers.get(FleetQueries.N_PLUS_ONE), toMillis), system(answers, toMillis),
@@ -87,17 +162,18 @@ public final class PrometheusQuerySource implements StatsSource {
 
   /** One host sample per instance, its latest values in the window; NaN where it exports nothing (-1 for counts). */
   private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
-    Map<String, Map<String, Double>> byInstance = new HashMap<>();
+    Map<Identity, Map<String, Double>> byInstance = new HashMap<>();
     for (String gauge : FleetQueries.GAUGES) {
-      answers.get(gauge).forEach(s ->
-          byInstance.computeIfAbsent(s.label("instance"), i -> new HashMap<>()).put(gauge, s.value()));
+      answers.get(gauge).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
+          i -> new HashMap<>()).put(gauge, s.value()));
     }
     List<SystemMetrics> samples = new ArrayList<>();
     byInstance.forEach((instance, g) -> {
       Map<String, Double> disks = new HashMap<>();
-      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance))
+      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance.instance())
+              && s.label("job").equals(instance.job()))
           .forEach(used -> answers.get("system_disk_total_bytes").stream()
-              .filter(t -> t.labels().equals(Map.of("instance", instance, "mount", used.label("mount"))))
+              .filter(t -> t.labels().equals(used.labels()))
               .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
       double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);
       double total = g.getOrDefault("system_memory_total_bytes", Double.NaN);
@@ -119,6 +195,16 @@ public final class PrometheusQuerySource implements StatsSource {
     increases.forEach(s -> tenants.merge(s.label("tenant"), Math.round(s.value()), Long::sum));
     tenants.values().removeIf(n -> n == 0);
     return tenants;
+  }
+
+  /** Queries sent since start (answered or failed): what one evaluation cycle costs Prometheus. */
+  public long queries() {
+    return api.queries();
+  }
+
+  /** Response bytes read since start. */
+  public long bytesRead() {
+    return api.bytesRead();
   }
 
   @Override

@@ -29,18 +29,32 @@ public final class PrometheusTextParser {
     this(DEFAULT_MAX_CHARS, DEFAULT_MAX_SAMPLES);
   }
 
-  /** Families in order of first appearance. */
+  /** Families in order of first appearance; OpenMetrics when the body ends with {@code # EOF}. */
   public List<MetricFamily> parse(String body) {
+    return parse(body, isOpenMetrics(body.split("\n", -1)));
+  }
+
+  /**
+   * As the response's {@code Content-Type} says: OpenMetrics for {@code application/openmetrics-text} (its
+   * {@code # EOF} line is then required), else the text format 0.0.4, which Prometheus reads leniently: leading
+   * blanks on a line, blanks between the name and {@code '{'}, no blank between {@code '}'} and the value.
+   */
+  public List<MetricFamily> parse(String body, boolean openMetrics) {
     if (body.length() > maxChars) {
       throw new PrometheusFormatException(0, "the body has " + body.length() + " characters, more than the limit of "
           + maxChars);
     }
     String[] lines = body.split("\n", -1);
-    boolean openMetrics = isOpenMetrics(lines);
+    if (openMetrics && !isOpenMetrics(lines)) {
+      throw new PrometheusFormatException(lines.length, "an OpenMetrics exposition must end with '# EOF'");
+    }
     Map<String, Family> families = new LinkedHashMap<>();
     int samples = 0;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      if (!openMetrics) {
+        line = stripLeadingBlanks(line);
+      }
       int number = i + 1;
       if (line.equals(EOF) && openMetrics) {
         break;
@@ -61,6 +75,14 @@ public final class PrometheusTextParser {
     List<MetricFamily> result = new ArrayList<>(families.size());
     families.values().forEach(f -> result.add(new MetricFamily(f.name, f.type, f.help, f.samples)));
     return List.copyOf(result);
+  }
+
+  private static String stripLeadingBlanks(String line) {
+    int start = 0;
+    while (start < line.length() && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+      start++;
+    }
+    return start == 0 ? line : line.substring(start);
   }
 
   /** OpenMetrics ends with "# EOF" (a trailing newline and blank lines tolerated) and has nothing after it. */

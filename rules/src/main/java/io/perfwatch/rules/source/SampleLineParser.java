@@ -30,11 +30,18 @@ final class SampleLineParser {
   private Sample sample() {
     String name = name(true, "metric name");
     Map<String, String> labels = new LinkedHashMap<>();
-    if (peek() == '{') {
+    int afterName = pos;
+    if (!openMetrics) { // the text format allows blanks between the name and '{'
+      skipBlanks();
+    }
+    boolean braces = peek() == '{';
+    if (braces) {
       pos++;
       labels(labels);
+    } else {
+      pos = afterName;
     }
-    if (pos < line.length() && !isBlank(peek())) {
+    if (pos < line.length() && !isBlank(peek()) && (openMetrics || !braces)) {
       throw problem("expected a space before the value, found '" + peek() + "'");
     }
     String rest = line.substring(pos).strip();

@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Scrapes other services' {@code /metrics} (ours, or any Micrometer/Spring Boot app's) and feeds the increments
- * between consecutive scrapes into one {@link MetricsStore} per target and one merged store, so every detector
- * works on services that only expose metrics.
+ * between consecutive scrapes into one {@link MetricsStore} per target, one per job and one for the fleet, so every
+ * detector works on services that only expose metrics, per instance or per service.
  *
  * <p>Increments: the first scrape of a target is only a baseline; a counter lower than before means the target
  * restarted, and its new value is the increment; a failed scrape keeps the baseline, so the next success records
@@ -31,7 +31,7 @@ public final class Scraper implements AutoCloseable {
   private final Map<String, ScrapeTarget> targets = new LinkedHashMap<>();
   private final HttpClient client;
   private final Builder settings;
-  private final ScrapedSource merged;
+  private final ScrapeFleet fleet;
   private final ScheduledExecutorService scheduler;
 
   private Scraper(Builder b) {
@@ -39,14 +39,17 @@ public final class Scraper implements AutoCloseable {
     this.client = HttpClient.newBuilder().connectTimeout(b.timeout).followRedirects(HttpClient.Redirect.NORMAL)
         .build();
     MetricsStore mergedStore = MetricsStore.builder().clock(b.clock).build();
+    Map<String, MetricsStore> jobs = new LinkedHashMap<>();
     ScrapeMapper mapper = new ScrapeMapper(b.nPlusOneMinRepeats);
     PrometheusTextParser parser = new PrometheusTextParser();
-    for (URI uri : b.targets) {
+    for (ScrapeTargets.Target target : b.targets) {
       MetricsStore store = MetricsStore.builder().clock(b.clock).build();
-      targets.put(uri.toString(), new ScrapeTarget(uri, store, mergedStore, b.clock, mapper, parser));
+      MetricsStore job = jobs.computeIfAbsent(target.job(), j -> MetricsStore.builder().clock(b.clock).build());
+      targets.put(target.uri().toString(), new ScrapeTarget(target, List.of(store, job, mergedStore), b.clock,
+          mapper, parser));
     }
-    this.merged = new ScrapedSource(mergedStore, List.copyOf(targets.values()), b.clock,
-        "scrape of " + targets.size() + " targets, merged");
+    this.fleet = new ScrapeFleet(mergedStore, jobs, List.copyOf(targets.values()), b.clock,
+        2 * b.interval.toMillis(), "scrape of " + targets.size() + " targets");
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "perfwatch-scraper");
       thread.setDaemon(true);
@@ -76,6 +79,10 @@ public final class Scraper implements AutoCloseable {
         .toArray(CompletableFuture[]::new));
   }
 
+  List<ScrapeTarget> scrapeTargets() {
+    return List.copyOf(targets.values());
+  }
+
   public List<TargetHealth> targets() {
     List<TargetHealth> health = new ArrayList<>();
     targets.values().forEach(t -> health.add(t.health()));
@@ -91,9 +98,12 @@ public final class Scraper implements AutoCloseable {
     return new ScrapedSource(scraped.store(), List.of(scraped), settings.clock, "scrape of " + target);
   }
 
-  /** All targets together, as if they were one service. */
+  /**
+   * The fleet of targets: {@link StatsSource#window} merges them all, {@link StatsSource#windows} answers per job
+   * or per target; a target whose last successful scrape is older than two scrape intervals no longer counts.
+   */
   public StatsSource merged() {
-    return merged;
+    return fleet;
   }
 
   @Override
@@ -103,7 +113,7 @@ public final class Scraper implements AutoCloseable {
 
   /** Settings of a {@link Scraper}. */
   public static final class Builder {
-    private List<URI> targets = List.of();
+    private List<ScrapeTargets.Target> targets = List.of();
     private Duration interval = Duration.ofSeconds(15);
     private Duration timeout = Duration.ofSeconds(5);
     private long maxBodyBytes = PrometheusTextParser.DEFAULT_MAX_CHARS;
@@ -112,13 +122,21 @@ public final class Scraper implements AutoCloseable {
 
     private Builder() {}
 
-    /** From {@code PERFORMANCE_SCRAPE_TARGETS}; see {@link ScrapeTargets#parse}. */
+    /** From {@code PERFORMANCE_SCRAPE_TARGETS}; see {@link ScrapeTargets#targets}. */
     public Builder targets(String commaSeparated) {
-      return targets(ScrapeTargets.parse(commaSeparated));
+      this.targets = ScrapeTargets.targets(commaSeparated);
+      return this;
     }
 
-    public Builder targets(List<URI> targets) {
+    /** Targets with their jobs, as {@link ScrapeTargets#targets} reads them. */
+    public Builder targetList(List<ScrapeTargets.Target> targets) {
       this.targets = List.copyOf(targets);
+      return this;
+    }
+
+    /** Each URL's job is its host. */
+    public Builder targets(List<URI> targets) {
+      this.targets = targets.stream().map(u -> new ScrapeTargets.Target(u.getHost(), u)).toList();
       return this;
     }
 

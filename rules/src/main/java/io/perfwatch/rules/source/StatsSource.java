@@ -1,12 +1,37 @@
 package io.perfwatch.rules.source;
 
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.yaml.Aggregation;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the rule engine evaluates over: windowed statistics from the in-process store, scrapes or Prometheus. */
 public interface StatsSource {
   /** Statistics of [fromMillis, toMillis] (epoch milliseconds). */
   WindowStats window(long fromMillis, long toMillis);
+
+  /**
+   * The windows of [fromMillis, toMillis] per service or per instance that has data in it, each under its
+   * {@link Identity}; the in-process store answers one window under {@link Identity#NONE}. A fleet source answers
+   * every group with the same number of queries, however many instances there are.
+   */
+  default Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level) {
+    return Map.of(Identity.NONE, window(fromMillis, toMillis));
+  }
+
+  /** Whether observations carry a {@code job} (and {@code instance}): scrape targets or Prometheus. */
+  default boolean fleet() {
+    return false;
+  }
+
+  /**
+   * The health of every watched target (scrape target or instance Prometheus scrapes), by job and instance;
+   * empty for the in-process store. A fleet source that cannot be asked right now throws.
+   */
+  default List<TargetHealth> targets() {
+    return List.of();
+  }
 
   /** The source's clock; rules evaluate the window ending now. */
   long nowMillis();

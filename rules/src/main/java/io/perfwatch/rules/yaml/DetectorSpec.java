@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 record DetectorSpec(List<Metric> metrics, List<String> keys) {
 
   static final List<String> COMMON_KEYS = List.of("name", "detector", "scope", "threshold", "window", "for",
-      "keep_firing_for", "severity", "labels", "annotations");
+      "keep_firing_for", "severity", "labels", "annotations", "aggregate");
 
   /** Every key of any detector: a key outside this set is a typo rather than a key of another detector. */
   static final Set<String> ALL_KEYS = allKeys();
@@ -30,6 +30,7 @@ record DetectorSpec(List<Metric> metrics, List<String> keys) {
       case ERROR_RATE -> spec(List.of(), "include", "exclude", "min_requests", "include_4xx");
       case N_PLUS_ONE -> spec(List.of(), "include", "exclude");
       case RESOURCE -> spec(List.of(), "resource");
+      case TARGET_DOWN -> spec(List.of());
     };
   }
 
@@ -39,6 +40,7 @@ record DetectorSpec(List<Metric> metrics, List<String> keys) {
       case LATENCY, ERROR_RATE, N_PLUS_ONE, DEGRADATION -> List.of(Scope.ENDPOINT, Scope.OVERALL);
       case SLOW_QUERY -> List.of(Scope.QUERY);
       case RESOURCE -> List.of(resource == Resource.DISK ? Scope.MOUNT : Scope.HOST);
+      case TARGET_DOWN -> List.of(Scope.TARGET);
     };
   }
 

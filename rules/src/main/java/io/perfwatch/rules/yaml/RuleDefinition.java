@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param baseline the history a degradation rule compares with; null for other detectors
  * @param annotations texts with {@code {{endpoint}}}-style placeholders, filled in by the engine
  * @param position where the rule starts in its file
+ * @param aggregation over a fleet, one alert per service (default) or per instance
  */
 public record RuleDefinition(
     String name,
@@ -47,7 +48,19 @@ public record RuleDefinition(
     @Nullable Baseline baseline,
     Map<String, String> labels,
     Map<String, String> annotations,
-    SourcePosition position) {
+    SourcePosition position,
+    Aggregation aggregation) {
+
+  /** A rule with its detector's default aggregation over a fleet ({@link Aggregation#defaultFor}). */
+  public RuleDefinition(String name, String group, Duration interval, Detector detector, @Nullable Metric metric,
+      Scope scope, @Nullable Resource resource, double threshold, Duration window, long minRequests,
+      Duration forDuration, Duration keepFiringFor, SeverityLadder severity, List<String> include,
+      List<String> exclude, boolean include4xx, @Nullable Baseline baseline, Map<String, String> labels,
+      Map<String, String> annotations, SourcePosition position) {
+    this(name, group, interval, detector, metric, scope, resource, threshold, window, minRequests, forDuration,
+        keepFiringFor, severity, include, exclude, include4xx, baseline, labels, annotations, position,
+        Aggregation.defaultFor(detector));
+  }
 
   public RuleDefinition {
     Objects.requireNonNull(name, "name");
@@ -56,6 +69,7 @@ public record RuleDefinition(
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(aggregation, "aggregation");
     require(positive(interval) && positive(window), "interval and window must be positive");
     require(!forDuration.isNegative() && !keepFiringFor.isNegative(), "for and keep_firing_for must be >= 0");
     require(threshold > 0 && Double.isFinite(threshold), "threshold must be a finite number > 0, got " + threshold);

@@ -34,6 +34,8 @@ final class RuleFields {
       new Key(RuleReader.MIN_REQUESTS, "1", "No verdict on less traffic in the window (slow_query: statements)."),
       new Key(RuleReader.FOR, "0s", "The condition must hold this long before the alert fires."),
       new Key(RuleReader.KEEP, "0s", "The alert keeps firing this long after the condition clears."),
+      new Key(RuleReader.AGGREGATE, "service (resource rules: instance)", "Over a fleet: one alert per service "
+          + "(job) or per instance (job and instance)."),
       new Key(SeverityReader.SEVERITY, "required", "A level (low, medium, high, critical), or a ladder "
           + "`{low: 1.0, high: 2.0}`: each level applies from value/threshold >= its ratio."),
       new Key(RuleReader.INCLUDE, "all routes", "Route globs to evaluate (`*` within a segment, `**` any segments); "
@@ -43,7 +45,8 @@ final class RuleFields {
       new Key(RuleReader.BASELINE, "previous_hour", "The history a degradation is measured against."),
       new Key(TextMaps.LABELS, "none", "Extra alert labels (alertname and severity are set by perfwatch)."),
       new Key(TextMaps.ANNOTATIONS, "none", "Texts; `{{endpoint}}` `{{value}}` `{{threshold}}` `{{table}}` "
-          + "`{{operation}}` `{{mount}}` `{{fingerprint}}` `{{resource}}` `{{count}}` are filled in."));
+          + "`{{operation}}` `{{mount}}` `{{fingerprint}}` `{{resource}}` `{{count}}` `{{job}}` `{{instance}}` are "
+          + "filled in."));
 
   private RuleFields() {}
 

@@ -25,6 +25,7 @@ final class RuleReader {
   static final Field MIN_REQUESTS = new Field("min_requests", "a whole number from 1 to 1000000000", "20");
   static final Field INCLUDE = new Field("include", "a list of route globs", "[\"/api/**\"]");
   static final Field EXCLUDE = new Field("exclude", "a list of route globs", "[\"/health\"]");
+  static final Field AGGREGATE = new Field("aggregate", "one of " + names(Aggregation.values()), "instance");
   static final Field INCLUDE_4XX = new Field("include_4xx", "true or false", "false");
 
   private RuleReader() {}
@@ -72,12 +73,14 @@ final class RuleReader {
         && r.choice(INCLUDE_4XX, false, List.of(true, false), String::valueOf, "").orElse(false);
     Baseline baseline = d != Detector.DEGRADATION ? null
         : r.choice(BASELINE, false, List.of(Baseline.values()), Baseline::yamlName, "").orElse(Baseline.PREVIOUS_HOUR);
+    Aggregation aggregate = r.choice(AGGREGATE, false, List.of(Aggregation.values()), Aggregation::yamlName, "")
+        .orElse(Aggregation.defaultFor(d));
     if (r.problems().count() != before) {
       return Optional.empty();
     }
     return Optional.of(new RuleDefinition(name.orElseThrow(), group, interval, d, metric, scope, resource,
         threshold.orElseThrow(), window.orElseThrow(), minRequests, forDuration, keep, severity.orElseThrow(),
-        include, exclude, include4xx, baseline, labels, annotations, r.problems().at(r.node())));
+        include, exclude, include4xx, baseline, labels, annotations, r.problems().at(r.node()), aggregate));
   }
 
   private static void checkThreshold(MappingReader r, double threshold, boolean percent) {

@@ -29,6 +29,28 @@ class PrometheusRuleExporterTest {
   }
 
   @Test
+  void aRulePerInstanceKeepsJobAndInstanceInEveryAggregation() {
+    PrometheusExport e = export("      - {name: errs, detector: error_rate, aggregate: instance, threshold: 5,"
+        + " window: 5m, min_requests: 10, severity: high}\n");
+
+    assertThat(e.yaml()).contains("expr: |-\n          100 * sum by (job, instance, method, uri) (increase("
+        + "http_server_requests_seconds_count{status=~\"5..\"}[5m])) / sum by (job, instance, method, uri) "
+        + "(increase(http_server_requests_seconds_count[5m])) >= 5\n          and sum by (job, instance, method, uri) "
+        + "(increase(http_server_requests_seconds_count[5m])) >= 10\n");
+  }
+
+  @Test
+  void targetDownIsUpEqualsZeroPerInstanceOrPerService() {
+    PrometheusExport perInstance = export("      - {name: down, detector: target_down, aggregate: instance,"
+        + " threshold: 1, window: 1m, for: 1m, severity: critical}\n");
+    PrometheusExport perService = export("      - {name: down, detector: target_down, threshold: 1, window: 1m,"
+        + " for: 1m, severity: critical}\n");
+
+    assertThat(perInstance.yaml()).contains("- alert: down\n        expr: up == 0\n        for: 1m\n");
+    assertThat(perService.yaml()).contains("- alert: down\n        expr: max by (job) (up) == 0\n        for: 1m\n");
+  }
+
+  @Test
   void includeAndExcludeGlobsBecomeUriRegexes() {
     PrometheusExport e = export("      - {name: errs, detector: error_rate, threshold: 5, window: 5m, include_4xx: true, severity: high,"
         + " include: [/api/**], exclude: ['/api/*/health']}\n");

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A real HTTP server on port 0 answering every path with a body and status the test sets. */
 final class FakeTarget implements AutoCloseable {
   private final HttpServer server;
-  private final AtomicReference<String> body = new AtomicReference<>("");
+  private final AtomicReference<byte[]> body = new AtomicReference<>(new byte[0]);
   private final AtomicInteger status = new AtomicInteger(200);
   private final AtomicReference<String> contentType = new AtomicReference<>("text/plain; version=0.0.4");
 
@@ -23,7 +23,7 @@ final class FakeTarget implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", exchange -> {
-      byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = body.get();
       exchange.getResponseHeaders().set("Content-Type", contentType.get());
       exchange.sendResponseHeaders(status.get(), bytes.length == 0 ? -1 : bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -34,7 +34,13 @@ final class FakeTarget implements AutoCloseable {
   }
 
   FakeTarget serve(String text) {
-    body.set(text);
+    body.set(text.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /** Bytes as they are, valid UTF-8 or not. */
+  FakeTarget serveBytes(byte[] bytes) {
+    body.set(bytes.clone());
     return this;
   }
 

@@ -30,10 +30,16 @@ final class InstrumentedService implements AutoCloseable {
 
   private final PerfWatch perfwatch = PerfWatch.builder().config(PerfWatchConfig.defaults()).build();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Service http = Service.ignite().port(0);
+  private final Service http;
   private final DataSource db;
 
   InstrumentedService() {
+    this(0);
+  }
+
+  /** On {@code port}: a replica coming back on the address Prometheus scrapes. */
+  InstrumentedService(int port) {
+    http = Service.ignite().port(port);
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:source" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
     db = perfwatch.wrap(h2);
@@ -72,6 +78,10 @@ final class InstrumentedService implements AutoCloseable {
       return "orders: " + found;
     });
     http.awaitInitialization();
+  }
+
+  int port() {
+    return http.port();
   }
 
   String metricsUrl() {

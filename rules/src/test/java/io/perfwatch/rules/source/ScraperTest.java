@@ -192,6 +192,25 @@ class ScraperTest {
     }
   }
 
+  @Test
+  void aPartialExpositionAddsNothing() {
+    String hostOnly = "# TYPE system_cpu_usage gauge\nsystem_cpu_usage 0.25\n";
+    try (FakeTarget target = new FakeTarget().serve(Expositions.http(2000, 0));
+        Scraper scraper = scraper(target.url())) {
+      scraper.scrapeOnce();
+      target.serve(hostOnly); // the HTTP family is missing from one scrape, then back unchanged
+      scraper.scrapeOnce();
+      target.serve(Expositions.http(2000, 0));
+      scraper.scrapeOnce();
+
+      assertThat(window(scraper.merged()).total().count()).isZero();
+      target.serve(Expositions.http(2003, 1));
+      scraper.scrapeOnce();
+      assertThat(window(scraper.merged()).endpoint("GET", "/api/items/:id").orElseThrow().statusCounts())
+          .isEqualTo(Map.of(200, 3L, 503, 1L));
+    }
+  }
+
   private Scraper scraper(String targets) {
     return Scraper.builder().targets(targets).timeout(Duration.ofSeconds(2)).clock(clock::get).build();
   }

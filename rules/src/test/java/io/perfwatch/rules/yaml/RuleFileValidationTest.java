@@ -24,7 +24,7 @@ class RuleFileValidationTest {
     assertThatExceptionOfType(RuleFileException.class)
         .isThrownBy(() -> parseFixture("bad-detector.yml"))
         .withMessage("1 problem in rules/invalid/bad-detector.yml" + "\n"
-            + "  rules/invalid/bad-detector.yml:6:19: rule 'p95-latency': 'detector' is 'latncy' (did you mean 'latency'?); expected one of [latency, error_rate, slow_query, n_plus_one, resource, degradation]");
+            + "  rules/invalid/bad-detector.yml:6:19: rule 'p95-latency': 'detector' is 'latncy' (did you mean 'latency'?); expected one of [latency, error_rate, slow_query, n_plus_one, resource, degradation, target_down]");
   }
 
   @Test
@@ -226,7 +226,7 @@ class RuleFileValidationTest {
         .withMessage("3 problems in rules/invalid/several-problems.yml" + "\n"
             + "  rules/invalid/several-problems.yml:5:9: rule 'p99-latency-high': 'threshold' is missing (expected a number greater than 0, e.g. threshold: 2000)" + "\n"
             + "  rules/invalid/several-problems.yml:11:11: rule 'p99-latency-high': severity level 'urgent' is unknown; expected one of [low, medium, high, critical]" + "\n"
-            + "  rules/invalid/several-problems.yml:14:9: rule 'error-rate': unknown key 'thresold' (did you mean 'threshold'?); expected one of [name, detector, scope, threshold, window, for, keep_firing_for, severity, labels, annotations, include, exclude, min_requests, include_4xx]");
+            + "  rules/invalid/several-problems.yml:14:9: rule 'error-rate': unknown key 'thresold' (did you mean 'threshold'?); expected one of [name, detector, scope, threshold, window, for, keep_firing_for, severity, labels, annotations, aggregate, include, exclude, min_requests, include_4xx]");
   }
 
   @Test
@@ -259,7 +259,7 @@ class RuleFileValidationTest {
         .isThrownBy(() -> parseFixture("unknown-key.yml"))
         .withMessage("2 problems in rules/invalid/unknown-key.yml" + "\n"
             + "  rules/invalid/unknown-key.yml:5:9: rule 'p95-latency': 'threshold' is missing (expected a number greater than 0, e.g. threshold: 2000)" + "\n"
-            + "  rules/invalid/unknown-key.yml:8:9: rule 'p95-latency': unknown key 'thresold' (did you mean 'threshold'?); expected one of [name, detector, scope, threshold, window, for, keep_firing_for, severity, labels, annotations, metric, include, exclude, min_requests]");
+            + "  rules/invalid/unknown-key.yml:8:9: rule 'p95-latency': unknown key 'thresold' (did you mean 'threshold'?); expected one of [name, detector, scope, threshold, window, for, keep_firing_for, severity, labels, annotations, aggregate, metric, include, exclude, min_requests]");
   }
 
   @Test
@@ -267,7 +267,7 @@ class RuleFileValidationTest {
     assertThatExceptionOfType(RuleFileException.class)
         .isThrownBy(() -> parseFixture("unknown-placeholder.yml"))
         .withMessage("1 problem in rules/invalid/unknown-placeholder.yml" + "\n"
-            + "  rules/invalid/unknown-placeholder.yml:11:11: rule 'p95-latency': annotation 'summary' uses unknown placeholder '{{endpont}}' (did you mean 'endpoint'?); expected one of [endpoint, value, threshold, table, operation, mount, fingerprint, resource, count, span], written like {{endpoint}}");
+            + "  rules/invalid/unknown-placeholder.yml:11:11: rule 'p95-latency': annotation 'summary' uses unknown placeholder '{{endpont}}' (did you mean 'endpoint'?); expected one of [endpoint, value, threshold, table, operation, mount, fingerprint, resource, count, span, job, instance], written like {{endpoint}}");
   }
 
   @Test

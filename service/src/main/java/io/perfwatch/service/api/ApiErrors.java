@@ -1,5 +1,6 @@
 package io.perfwatch.service.api;
 
+import io.perfwatch.rules.source.SourceUnavailableException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.http.BadMessageException;
@@ -29,6 +30,11 @@ final class ApiErrors {
       res.status(status);
       res.type("application/json");
       res.body(Json.write(HttpErrors.of(status, e.getReason(), HttpErrors.DEFAULT_HEADER_LIMIT)));
+    });
+    http.exception(SourceUnavailableException.class, (e, req, res) -> { // logged once per outage by the source
+      res.status(503);
+      res.type("application/json");
+      res.body(Json.write(ErrorResponse.of("source_unavailable", e.getMessage())));
     });
     http.exception(Exception.class, (e, req, res) -> {
       String id = UUID.randomUUID().toString();

@@ -5,6 +5,9 @@ import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.rules.source.SourceUnavailableException;
+import io.perfwatch.rules.source.TargetHealth;
+import io.perfwatch.rules.source.EmptyStats;
 import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
@@ -45,9 +48,12 @@ public final class PerformanceRoutes {
     ApiErrors.register(http, ctx.corsOrigins());
     http.get(ServiceIndex.PATH, routes.open(NONE, (params, req, res) -> ServiceIndex.body()), routes.json);
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
-    http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
+    http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system", "job", "instance"),
+        routes::metrics), routes.json);
     http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
-    http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes"), routes::endpoints), routes.json);
+    http.get(BASE + "/targets", routes.admin(List.of("job", "instance"), routes::targets), routes.json);
+    http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes", "job", "instance"), routes::endpoints),
+        routes.json);
     http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"),
         (params, req, res) -> routes.database(params, reports)), routes.json);
     http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
@@ -79,8 +85,16 @@ public final class PerformanceRoutes {
     };
   }
 
+  /** 200 even while a fleet source is down: the monitor itself is healthy, and {@code source} says what is not. */
   private Object health(QueryParams params, Request req, Response res) {
-    WindowStats window = window(ctx.perfwatch().config().thresholds().analysisWindowMinutes());
+    int minutes = ctx.perfwatch().config().thresholds().analysisWindowMinutes();
+    WindowStats window;
+    try {
+      window = window(minutes);
+    } catch (SourceUnavailableException e) {
+      long now = ctx.source().nowMillis();
+      window = EmptyStats.of(now - minutes * 60_000L, now); // no data is not bad data: alerts decide the status
+    }
     List<Alert> firing = firing();
     HealthScore score = HealthScore.of(SummaryReport.inputs(window, firing), ctx.perfwatch().config().thresholds());
     HostReading host = ctx.perfwatch().stats().live().host();
@@ -93,26 +107,48 @@ public final class PerformanceRoutes {
     body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
     body.put("system_metrics", system);
     body.put("performance_score", score.score());
+    if (ctx.source().fleet()) {
+      body.put("source", FleetView.source(ctx.source()));
+      body.put("fleet", FleetView.fleet(ctx.source()));
+    }
+    return body;
+  }
+
+  /** The watched targets, narrowed by {@code job} and {@code instance}; 503 while a fleet source is down. */
+  private Object targets(QueryParams params, Request req, Response res) {
+    String job = params.text("job");
+    String instance = params.text("instance");
+    List<TargetHealth> targets = ctx.source().targets().stream()
+        .filter(t -> job.isEmpty() || t.job().equals(job))
+        .filter(t -> instance.isEmpty() || t.instance().equals(instance)).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
+    body.put("source", FleetView.source(ctx.source()));
+    body.put("jobs", targets.stream().map(TargetHealth::job).distinct().sorted().toList());
+    body.put("instances", targets.stream().map(TargetHealth::instance).distinct().sorted().toList());
+    body.put("targets", targets.stream().map(FleetView::target).toList());
     return body;
   }
 
   private Object metrics(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
     boolean includeSystem = params.bool("include_system", true);
-    return new MetricsReport(ctx, coverage).of(window(minutes), minutes, includeSystem);
+    Map<String, Object> body = new MetricsReport(ctx, coverage).of(FleetView.window(ctx.source(), minutes, params),
+        minutes, includeSystem);
+    return FleetView.covering(ctx.source(), params, body);
   }
 
   private Object endpoints(QueryParams params, Request req, Response res) {
     int topN = params.integer("top_n", 10, 1, 1000);
     int minutes = params.integer("minutes", 60, 1, ctx.historyHours() * 60);
-    WindowStats window = window(minutes);
+    WindowStats window = FleetView.window(ctx.source(), minutes, params);
     List<EndpointSummary> top = window.endpoints().stream().map(EndpointSummary::of)
         .sorted((a, b) -> Double.compare(b.totalTimeMs(), a.totalTimeMs())).limit(topN).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("window_minutes", minutes);
     body.put("total_endpoints", window.endpoints().size());
     body.put("endpoints", top);
-    return body;
+    return FleetView.covering(ctx.source(), params, body);
   }
 
   private Object database(QueryParams params, Reports reports) {

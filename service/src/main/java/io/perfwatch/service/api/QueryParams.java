@@ -75,6 +75,19 @@ final class QueryParams {
     throw ApiException.badRequest("'" + name + "' must be one of " + allowed + ", was " + ClientText.quote(raw));
   }
 
+  /** A free text (a job or instance name), "" when absent; at most 200 characters. */
+  String text(String name) {
+    String raw = single(name);
+    if (raw == null) {
+      return "";
+    }
+    String value = unspaced(raw);
+    if (value.length() > 200) {
+      throw ApiException.badRequest("'" + name + "' must be at most 200 characters, was " + value.length());
+    }
+    return value;
+  }
+
   /**
    * The value without surrounding spaces (a {@code +} in a query string is a space); nothing else is ignored,
    * control characters included ({@code String.trim()} would drop those).

@@ -151,7 +151,7 @@ class ApiBehaviourTest {
 
   /** A Prometheus server that fails every query makes reading the window fail: a genuine internal error. */
   @Test
-  void internalFailureIs500JsonWithAnErrorIdAndNoStackTrace() throws IOException {
+  void aFailingPrometheusLeavesHealth200AndDataEndpoints503WithoutDetails() throws IOException {
     prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     prometheus.createContext("/", exchange -> {
       exchange.sendResponseHeaders(503, -1);
@@ -161,16 +161,20 @@ class ApiBehaviourTest {
     start(new MonitoringSettings(TOKEN, Optional.empty(), List.of(),
         Map.of("PERFORMANCE_PROMETHEUS_URL", "http://127.0.0.1:" + prometheus.getAddress().getPort())));
 
-    HttpResponse<String> response = client.get(API + "/health");
-    JsonNode error = json(response).get("error");
+    HttpResponse<String> health = client.get(API + "/health");
+    HttpResponse<String> metrics = client.get(API + "/metrics");
 
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(error.get("code").asText()).isEqualTo("internal_error");
-    assertThat(error.get("error_id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    assertThat(error.get("message").asText()).isEqualTo("the server failed to answer this request; quote error id "
-        + error.get("error_id").asText() + " to its operators");
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("127.0.0.1");
-    assertThat(OpenApiSpec.load().response("GET", API + "/health", 500).violations(json(response))).isEmpty();
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json(health).at("/source/up").asBoolean()).isFalse();
+    assertThat(json(health).at("/source/last_error").asText()).isEqualTo("HTTP 503, ?: no error message");
+    assertThat(OpenApiSpec.load().response("GET", API + "/health", 200).violations(json(health))).isEmpty();
+    assertThat(metrics.statusCode()).isEqualTo(503);
+    assertThat(metrics.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(json(metrics).at("/error/code").asText()).isEqualTo("source_unavailable");
+    assertThat(json(metrics).at("/error/message").asText()).isEqualTo("the metrics source is unavailable (HTTP 503, ?: "
+        + "no error message); GET /api/v1/performance/health shows since when");
+    assertThat(health.body() + metrics.body()).doesNotContain("Exception").doesNotContain("\tat ")
+        .doesNotContain("127.0.0.1");
+    assertThat(OpenApiSpec.load().response("GET", API + "/metrics", 503).violations(json(metrics))).isEmpty();
   }
 }

@@ -77,7 +77,7 @@ class DocumentedRefusalsTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).at("/error/message").asText())
-        .isEqualTo("unknown parameters 'Minutes', 'a', 'b'; allowed: minutes, include_system");
+        .isEqualTo("unknown parameters 'Minutes', 'a', 'b'; allowed: minutes, include_system, job, instance");
   }
 
   @ParameterizedTest

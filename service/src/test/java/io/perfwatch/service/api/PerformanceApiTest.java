@@ -106,7 +106,7 @@ class PerformanceApiTest {
     JsonNode alerts = json(client.get("/api/v1/performance/alerts?hours=1", AUTH));
     JsonNode highAndAbove = json(client.get("/api/v1/performance/alerts?hours=1&severity=high", AUTH));
 
-    assertThat(analyze.get("rules_evaluated").asInt()).isEqualTo(12);
+    assertThat(analyze.get("rules_evaluated").asInt()).isEqualTo(13);
     assertThat(analyze.get("alerts").findValuesAsText("rule")).contains("n-plus-one-queries");
     JsonNode nPlusOne = alerts.get("alerts").get(0);
     assertThat(nPlusOne.get("rule").asText()).isEqualTo("n-plus-one-queries");
