@@ -59,16 +59,23 @@ class AlertFreeRunTest {
       healthy.close();
       idle.close();
     }
-    List<String> healthyLines = AlertWatch.alertLines(healthy.output()).stream()
-        .filter(l -> !(l.contains(" rule=high-cpu ") && cpu.busiestMinute() >= BUSY_HOST_CPU)).toList();
-    System.out.printf("Alert-free run %d s: %d healthy requests; host CPU busiest minute %.0f %%; %s%n",
-        RUN.toSeconds(), requests, cpu.busiestMinute() * 100, AlertWatch.alertLines(healthy.output()));
+    System.out.printf("Alert-free run %d s: %d healthy requests; host CPU busiest minute %.0f %%; healthy %s; idle "
+        + "%s%n", RUN.toSeconds(), requests, cpu.busiestMinute() * 100, AlertWatch.alertLines(healthy.output()),
+        AlertWatch.alertLines(idle.output()));
     assertThat(requests).isGreaterThan(RUN.toSeconds() * 5);
-    assertThat(healthyLines).as("alert transitions of the healthy service").isEmpty();
-    assertThat(healthyAlerts).filteredOn(a -> !a.path("rule").asText().equals("high-cpu")
-        || cpu.busiestMinute() < BUSY_HOST_CPU).as("alerts of the healthy service").isEmpty();
-    assertThat(AlertWatch.alertLines(idle.output())).as("alert transitions of the idle service").isEmpty();
-    assertThat(idleAlerts).as("alerts of the idle service").isEmpty();
+    assertThat(unjustified(AlertWatch.alertLines(healthy.output()), l -> l.contains(" rule=high-cpu "), cpu))
+        .as("alert transitions of the healthy service").isEmpty();
+    assertThat(unjustified(healthyAlerts, a -> a.path("rule").asText().equals("high-cpu"), cpu))
+        .as("alerts of the healthy service").isEmpty();
+    assertThat(unjustified(AlertWatch.alertLines(idle.output()), l -> l.contains(" rule=high-cpu "), cpu))
+        .as("alert transitions of the idle service").isEmpty();
+    assertThat(unjustified(idleAlerts, a -> a.path("rule").asText().equals("high-cpu"), cpu))
+        .as("alerts of the idle service").isEmpty();
+  }
+
+  /** Both services read the same host: its CPU alerts are true when the test saw the host that busy too. */
+  private static <T> List<T> unjustified(List<T> alerts, java.util.function.Predicate<T> hostCpu, HostCpu cpu) {
+    return alerts.stream().filter(a -> !(hostCpu.test(a) && cpu.busiestMinute() >= BUSY_HOST_CPU)).toList();
   }
 
   /** Sequential requests to the healthy routes for the whole run (about 20 a second); returns how many. */
