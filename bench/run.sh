@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 JAR=bench/target/benchmarks.jar
 OUT=${OUT:-bench/target/results}
 mkdir -p "$OUT"
-[[ -f $JAR ]] || mvn -B -q install -DskipTests
+[[ -f $JAR ]] || mvn -B -q package -DskipTests -pl bench -am
 
 # Long warm-ups: short ones were bimodal on this shared 2-core machine.
 # wrk: the JIT of a server is still compiling 10 s into a run (its compiler threads took a quarter of the process's

@@ -17,7 +17,10 @@ final class ExternalUrl {
 
   private ExternalUrl() {}
 
-  /** The URL of {@value #ENV} without a trailing slash; empty when unset or blank. */
+  /**
+   * The URL of {@value #ENV} without a trailing slash; empty when unset or blank. Anything else throws an
+   * {@link IllegalArgumentException} without a message: {@link ServiceSettings#EXTERNAL_URL} says what is allowed.
+   */
   static Optional<URI> parse(@Nullable String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
@@ -31,8 +34,7 @@ final class ExternalUrl {
     }
     if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())
         || uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalArgumentException(ENV + "='" + value + "' is invalid: expected the http(s) URL users reach "
-          + "perfwatch at, such as https://perfwatch.example.com or http://perfwatch:8080/monitoring");
+      throw new IllegalArgumentException((String) null); // the setting's declaration says what is allowed
     }
     return Optional.of(uri);
   }

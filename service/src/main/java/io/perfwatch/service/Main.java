@@ -6,8 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code perfwatch [serve]}, {@code perfwatch rules check FILE}. Exit codes: 0 success, 1 invalid input (rule
- * file, configuration) or a failed start, 2 command-line misuse (picocli's usage errors).
+ * {@code perfwatch [serve]}, {@code perfwatch config [--check]}, {@code perfwatch rules check FILE}. Exit codes: 0
+ * success, 1 invalid input (rule file, configuration) or a failed start, 2 command-line misuse (picocli's usage
+ * errors).
  */
 @Command(name = "perfwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Performance monitoring for JVM web services. Without a subcommand: serve.")
@@ -33,6 +34,7 @@ public final class Main implements Callable<Integer> {
     ServeCommand serve = new ServeCommand(env);
     return new CommandLine(new Main(serve))
         .addSubcommand(serve)
+        .addSubcommand(new ConfigCommand(env))
         .addSubcommand(RulesCommand.commandLine(env));
   }
 

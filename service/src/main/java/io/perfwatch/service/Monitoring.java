@@ -4,6 +4,7 @@ import io.perfwatch.exporter.PerfWatch;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertSink;
 import io.perfwatch.rules.alert.AlertTracker;
+import io.perfwatch.rules.alert.AlertmanagerSettings;
 import io.perfwatch.rules.alert.AlertmanagerSink;
 import io.perfwatch.rules.alert.HistoryLimits;
 import io.perfwatch.rules.alert.LogSink;
@@ -67,26 +68,28 @@ final class Monitoring implements AutoCloseable {
       RuleSet builtIn = parser.parseBuiltIn(); // ${PERFORMANCE_*} thresholds from the settings, like a rules file
       rules = () -> builtIn;
     }
-    String prometheus = settings.environment().get("PERFORMANCE_PROMETHEUS_URL");
-    String targets = settings.environment().get("PERFORMANCE_SCRAPE_TARGETS");
-    if (prometheus != null && !prometheus.isBlank()) {
+    Optional<URI> prometheus = settings.values().get(ServiceSettings.PROMETHEUS_URL);
+    List<URI> targets = settings.values().get(ServiceSettings.SCRAPE_TARGETS);
+    if (prometheus.isPresent()) {
       scraper = null;
-      source = PrometheusQuerySource.of(prometheus);
-    } else if (targets != null && !targets.isBlank()) {
+      source = new PrometheusQuerySource(prometheus.get(), Duration.ofSeconds(5), System::currentTimeMillis);
+    } else if (!targets.isEmpty()) {
       scraper = Scraper.builder().targets(targets).build();
       source = scraper.merged();
     } else {
       scraper = null;
       source = new StoreSource(perfwatch.stats());
     }
-    alertmanager = AlertmanagerSink.fromEnv(settings.environment(), this::generatorUrl, perfwatch.registry())
-        .orElse(null);
+    alertmanager = settings.values().get(ServiceSettings.ALERTMANAGER_URL).map(url -> new AlertmanagerSink(url,
+        this::generatorUrl, AlertmanagerSettings.defaults(), perfwatch.registry())).orElse(null);
     Supplier<RuleSet> loaded = rules;
     List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry(),
         () -> loaded.get().rules().stream().collect(Collectors.toMap(RuleDefinition::name,
             r -> r.severity().ratios().keySet(), (a, b) -> a)))));
     Optional.ofNullable(alertmanager).ifPresent(sinks::add);
-    alerts = new AlertTracker(Clock.systemUTC(), HistoryLimits.fromEnv(settings.environment()), sinks);
+    HistoryLimits history = new HistoryLimits(Duration.ofHours(settings.values().get(
+        ServiceSettings.ALERT_HISTORY_HOURS)), HistoryLimits.DEFAULT_MAX_ALERTS);
+    alerts = new AlertTracker(Clock.systemUTC(), history, sinks);
     engine = new RuleEngine(source, alerts, perfwatch.registry());
     scheduler = new RuleScheduler(rules, engine);
     auth = new AdminAuth(settings.adminToken(), System::currentTimeMillis);
@@ -104,8 +107,7 @@ final class Monitoring implements AutoCloseable {
    */
   void listening(int port) {
     if (alertmanager != null) { // the default reads the host name, which may ask DNS: only when it is needed
-      externalUrl = ExternalUrl.parse(settings.environment().get(ExternalUrl.ENV))
-          .orElseGet(() -> ExternalUrl.defaultFor(port));
+      externalUrl = settings.values().get(ServiceSettings.EXTERNAL_URL).orElseGet(() -> ExternalUrl.defaultFor(port));
     }
     if (watcher != null) {
       watcher.start(Duration.ofSeconds(2));

@@ -1,26 +1,43 @@
 package io.perfwatch.service;
 
-import java.nio.file.Files;
+import io.perfwatch.exporter.config.Setting;
+import io.perfwatch.exporter.config.SettingValues;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of the analysis side: the admin token (never printed), the rules file, CORS origins, and the
- * {@code PERFORMANCE_*} environment that rule files ({@code ${VAR:default}}), the Alertmanager sink (with
- * {@code PERFORMANCE_EXTERNAL_URL} for its links) and the scrape/fleet sources read, without the {@link #SECRETS}.
+ * Settings of the analysis side: the admin token (never printed), the rules file, CORS origins, the
+ * {@code PERFORMANCE_*} environment that rule files read through {@code ${VAR:default}} (without the
+ * {@link #SECRETS}), and the checked {@link #values()} of the sources and sinks ({@link ServiceSettings}).
  */
 public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rulesFile, List<String> corsOrigins,
-    Map<String, String> environment) {
+    Map<String, String> environment, SettingValues values) {
+
+  /**
+   * Never handed to rule files, so that a rules edit cannot echo them in its error messages: the admin token, and
+   * the database settings (a JDBC URL may carry a password).
+   */
+  static final Set<String> SECRETS = ServiceSettings.ALL.stream().filter(Setting::secret).map(Setting::name)
+      .collect(Collectors.toUnmodifiableSet());
 
   public MonitoringSettings {
     corsOrigins = List.copyOf(corsOrigins);
     environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Settings whose sources and sinks come from {@code environment} (e.g. {@code PERFORMANCE_ALERTMANAGER_URL});
+   * throws a {@link io.perfwatch.exporter.config.PerfWatchConfigException} naming every bad value there.
+   */
+  public MonitoringSettings(@Nullable String adminToken, Optional<Path> rulesFile, List<String> corsOrigins,
+      Map<String, String> environment) {
+    this(adminToken, rulesFile, corsOrigins, environment, SettingValues.read(ServiceSettings.ALL, environment));
   }
 
   public static MonitoringSettings defaults() {
@@ -28,40 +45,25 @@ public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rul
   }
 
   public MonitoringSettings withAdminToken(@Nullable String token) {
-    return new MonitoringSettings(token, rulesFile, corsOrigins, environment);
+    return new MonitoringSettings(token, rulesFile, corsOrigins, environment, values);
   }
 
-  /**
-   * Never handed to rule files, so that a rules edit cannot echo them in its error messages: the admin token, and
-   * the database credentials (a JDBC URL may carry a password).
-   */
-  static final Set<String> SECRETS = Set.of("PERFORMANCE_ADMIN_TOKEN", "PERFORMANCE_DATABASE_PASSWORD",
-      "PERFORMANCE_DATABASE_USER", "PERFORMANCE_DATABASE_URL");
+  /** From values already checked by {@link SettingValues#read}; {@code env} gives rule files their variables. */
+  static MonitoringSettings of(SettingValues values, Map<String, String> env) {
+    return new MonitoringSettings(values.get(ServiceSettings.ADMIN_TOKEN).orElse(null),
+        values.get(ServiceSettings.RULES_FILE), values.get(ServiceSettings.CORS_ORIGINS), ruleEnvironment(env),
+        values);
+  }
 
-  static MonitoringSettings fromEnvironment(Map<String, String> env, List<String> problems) {
+  /** Every non-blank {@code PERFORMANCE_*} variable but the secrets, declared or not (rule files may add their own). */
+  static Map<String, String> ruleEnvironment(Map<String, String> env) {
     Map<String, String> performance = new TreeMap<>();
     env.forEach((k, v) -> {
-      if (k.startsWith("PERFORMANCE_") && !SECRETS.contains(k)) {
-        performance.put(k, v);
+      if (k.startsWith("PERFORMANCE_") && !SECRETS.contains(k) && !v.isBlank()) {
+        performance.put(k, v.strip());
       }
     });
-    String token = env.get("PERFORMANCE_ADMIN_TOKEN");
-    if (token != null && !token.isBlank() && token.strip().length() < 16) {
-      problems.add("PERFORMANCE_ADMIN_TOKEN: too short (" + token.strip().length()
-          + " characters); use at least 16 random characters, e.g. openssl rand -hex 24");
-    }
-    Optional<Path> rules = Optional.ofNullable(env.get("PERFORMANCE_RULES_FILE")).filter(s -> !s.isBlank())
-        .map(Path::of);
-    rules.filter(p -> !Files.isReadable(p)).ifPresent(p -> problems.add("PERFORMANCE_RULES_FILE='" + p
-        + "': no readable file there; point it at a rules file or unset it for the built-in rules"));
-    try {
-      ExternalUrl.parse(env.get(ExternalUrl.ENV));
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
-    List<String> cors = Arrays.stream(env.getOrDefault("PERFORMANCE_CORS_ORIGINS", "").split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    return new MonitoringSettings(token == null || token.isBlank() ? null : token.strip(), rules, cors, performance);
+    return performance;
   }
 
   @Override

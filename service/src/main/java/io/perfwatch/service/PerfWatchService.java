@@ -183,12 +183,16 @@ public final class PerfWatchService implements AutoCloseable {
   private static PerfWatchConfig withApiExcluded(PerfWatchConfig config) {
     Set<String> excluded = new LinkedHashSet<>(config.excludePaths());
     excluded.add(PerformanceRoutes.BASE);
+    excluded.add("/"); // the index; "/" covers only itself, not the paths below it
     return config.toBuilder().excludePaths(excluded).build();
   }
 
   private void logUrls(DemoApp app) {
     String base = "http://localhost:" + port();
     LOG.info("perfwatch serving on {} (demo database: {})", base, app.databaseDescription());
+    LOG.info("  index:    {}/", base);
+    LOG.info("  api:      {}{}/health", base, PerformanceRoutes.BASE);
+    LOG.info("  openapi:  {}{}/openapi.yaml", base, PerformanceRoutes.BASE);
     LOG.info("  metrics:  {}/metrics", base);
     DemoApp.examplePaths().forEach(p -> LOG.info("  demo:     {}{}", base, p));
     if (traffic != null) {

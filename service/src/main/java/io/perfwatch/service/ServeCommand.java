@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** Starts the service and blocks until it is stopped (SIGTERM or Ctrl-C run the shutdown hook). */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Serve the demo app, /metrics and the JSON API on PERFORMANCE_HTTP_PORT (default 8080).",
-        "Settings come from PERFORMANCE_* environment variables; see the README."})
+        "Settings are PERFORMANCE_* environment variables:",
+        "'perfwatch config' lists them all, 'perfwatch config --check' checks them."})
 final class ServeCommand implements Callable<Integer> {
   private final Map<String, String> env;
   @Spec

@@ -1,14 +1,14 @@
 package io.perfwatch.service;
 
+import io.perfwatch.exporter.config.ExporterSettings;
 import io.perfwatch.exporter.config.PerfWatchConfig;
 import io.perfwatch.exporter.config.PerfWatchConfigException;
+import io.perfwatch.exporter.config.SettingValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The service's settings: its own {@code PERFORMANCE_*} variables plus the exporter's {@link PerfWatchConfig}.
@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
 public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, boolean demoTraffic,
     PerfWatchConfig perfWatch, MonitoringSettings monitoring) {
 
-  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_HTTP_PORT = ServiceSettings.HTTP_PORT.defaultValue();
 
   public ServiceConfig {
-    if (httpPort < 0 || httpPort > 65535) {
-      throw new PerfWatchConfigException(List.of("httpPort=" + httpPort + ": expected a port from 0 to 65535"));
+    List<String> problems = new ArrayList<>();
+    ServiceSettings.HTTP_PORT.check("httpPort", httpPort, problems);
+    if (!problems.isEmpty()) {
+      throw new PerfWatchConfigException(problems);
     }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(perfWatch, "perfWatch");
@@ -44,80 +46,43 @@ public record ServiceConfig(int httpPort, Optional<DatabaseSettings> database, b
     return new ServiceConfig(httpPort, database, demoTraffic, perfWatch, settings);
   }
 
-  /** Reads every variable and reports every bad one in a single {@link PerfWatchConfigException}. */
+  /**
+   * Reads every declared variable ({@link ServiceSettings#ALL}) in one pass and reports every bad one, and every
+   * bad combination, in a single {@link PerfWatchConfigException}. Blank variables are unset.
+   */
   public static ServiceConfig fromEnvironment(Map<String, String> env) {
     List<String> problems = new ArrayList<>();
-    int port = port(env, problems);
-    Optional<DatabaseSettings> database = database(env, problems);
-    boolean traffic = bool(env, "PERFORMANCE_DEMO_TRAFFIC", problems);
-    MonitoringSettings monitoring = MonitoringSettings.fromEnvironment(env, problems);
+    SettingValues values = SettingValues.read(ServiceSettings.ALL, env, problems);
+    Optional<DatabaseSettings> database = database(values, problems);
+    if (values.isSet(ServiceSettings.PROMETHEUS_URL) && values.isSet(ServiceSettings.SCRAPE_TARGETS)) {
+      problems.add(ServiceSettings.PROMETHEUS_URL.name() + " and " + ServiceSettings.SCRAPE_TARGETS.name()
+          + " are both set: set one (Prometheus for a fleet it scrapes, targets for perfwatch to scrape)");
+    }
     PerfWatchConfig perfWatch = PerfWatchConfig.defaults();
-    try {
-      perfWatch = PerfWatchConfig.fromEnvironment(env);
-    } catch (PerfWatchConfigException e) {
-      problems.addAll(e.problems());
+    if (problems.isEmpty()) { // combinations of values that did not parse would only repeat those problems
+      try {
+        perfWatch = ExporterSettings.config(values);
+      } catch (PerfWatchConfigException e) {
+        problems.addAll(e.problems());
+      }
     }
     if (!problems.isEmpty()) {
       throw new PerfWatchConfigException(problems);
     }
-    return new ServiceConfig(port, database, traffic, perfWatch, monitoring);
+    return new ServiceConfig(values.get(ServiceSettings.HTTP_PORT), database,
+        values.get(ServiceSettings.DEMO_TRAFFIC), perfWatch, MonitoringSettings.of(values, env));
   }
 
-  private static int port(Map<String, String> env, List<String> problems) {
-    String raw = value(env, "PERFORMANCE_HTTP_PORT");
-    if (raw == null) {
-      return DEFAULT_HTTP_PORT;
-    }
-    try {
-      int port = Integer.parseInt(raw);
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the range
-    }
-    problems.add("PERFORMANCE_HTTP_PORT='" + raw + "': expected a port number from 0 to 65535 (0 picks a free port)");
-    return DEFAULT_HTTP_PORT;
-  }
-
-  private static Optional<DatabaseSettings> database(Map<String, String> env, List<String> problems) {
-    String url = value(env, "PERFORMANCE_DATABASE_URL");
-    String user = value(env, "PERFORMANCE_DATABASE_USER");
-    String password = value(env, "PERFORMANCE_DATABASE_PASSWORD");
-    if (url == null) {
-      if (user != null || password != null) {
+  private static Optional<DatabaseSettings> database(SettingValues values, List<String> problems) {
+    Optional<String> url = values.get(ServiceSettings.DATABASE_URL);
+    if (url.isEmpty()) {
+      if (values.isSet(ServiceSettings.DATABASE_USER) || values.isSet(ServiceSettings.DATABASE_PASSWORD)) {
         problems.add("PERFORMANCE_DATABASE_USER/PERFORMANCE_DATABASE_PASSWORD are set but PERFORMANCE_DATABASE_URL "
             + "is not: set the URL too, or unset them to use the embedded H2 database");
       }
       return Optional.empty();
     }
-    if (!DatabaseSettings.isSupported(url)) {
-      problems.add("PERFORMANCE_DATABASE_URL='" + url + "': expected a JDBC URL starting with "
-          + DatabaseSettings.SUPPORTED_PREFIXES + ", e.g. jdbc:postgresql://localhost:5432/perfwatch");
-      return Optional.empty();
-    }
-    return Optional.of(new DatabaseSettings(url, user == null ? "" : user, password == null ? "" : password));
-  }
-
-  private static boolean bool(Map<String, String> env, String variable, List<String> problems) {
-    String raw = value(env, variable);
-    if (raw == null) {
-      return false;
-    }
-    switch (raw.toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes", "on":
-        return true;
-      case "false", "0", "no", "off":
-        return false;
-      default:
-        problems.add(variable + "='" + raw + "': expected true or false");
-        return false;
-    }
-  }
-
-  /** Trimmed value; an empty variable counts as unset, as a shell's {@code VAR=} usually means. */
-  private static @Nullable String value(Map<String, String> env, String variable) {
-    String raw = env.get(variable);
-    return raw == null || raw.isBlank() ? null : raw.trim();
+    return Optional.of(new DatabaseSettings(url.get(), values.get(ServiceSettings.DATABASE_USER),
+        values.get(ServiceSettings.DATABASE_PASSWORD)));
   }
 }

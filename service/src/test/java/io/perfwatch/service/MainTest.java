@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -110,8 +112,46 @@ class MainTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().lines()).containsExactly(
         "2 invalid perfwatch settings:",
-        "  PERFORMANCE_HTTP_PORT='http': expected a port number from 0 to 65535 (0 picks a free port)",
+        "  PERFORMANCE_HTTP_PORT='http': expected a whole number from 0 to 65535",
         "  PERFORMANCE_DEMO_TRAFFIC='maybe': expected true or false");
+  }
+
+  /**
+   * The port is held open here: had the service tried to listen before checking its settings, it would report that
+   * the port is taken instead of the settings.
+   */
+  @Test
+  void serveReportsThreeBadSettingsTogetherBeforeBindingThePort() throws Exception {
+    try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int exit = run(Map.of("PERFORMANCE_HTTP_PORT", String.valueOf(held.getLocalPort()),
+          "PERFORMANCE_MAX_ROUTES", "0",
+          "PERFORMANCE_ALERT_HISTORY_HOURS", "x",
+          "PERFORMANCE_PROMETHEUS_URL", "prometheus"), "serve");
+
+      assertThat(exit).isEqualTo(1);
+      assertThat(out.toString()).isEmpty();
+      assertThat(err.toString().lines()).containsExactly(
+          "3 invalid perfwatch settings:",
+          "  PERFORMANCE_MAX_ROUTES='0': expected a whole number from 1 to 100000",
+          "  PERFORMANCE_ALERT_HISTORY_HOURS='x': expected a whole number from 1 to 8760",
+          "  PERFORMANCE_PROMETHEUS_URL='prometheus': expected an http(s) URL such as http://prometheus:9090");
+    }
+  }
+
+  @Test
+  void configCheckReportsTheEnvironmentsProblemsOrOk() {
+    assertThat(run(Map.of("PERFORMANCE_MAX_TABLES", "many"), "config", "--check")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("Invalid perfwatch setting: PERFORMANCE_MAX_TABLES='many': expected a whole "
+        + "number from 1 to 100000" + System.lineSeparator());
+
+    assertThat(run(Map.of("PERFORMANCE_MAX_TABLES", "20"), "config", "--check")).isZero();
+    assertThat(out.toString()).isEqualTo("OK: the PERFORMANCE_* settings are valid" + System.lineSeparator());
+  }
+
+  @Test
+  void serveHelpPointsAtTheSettingsReference() {
+    assertThat(run(Map.of(), "serve", "--help")).isZero();
+    assertThat(out.toString()).contains("'perfwatch config' lists them all");
   }
 
   @Test
@@ -119,7 +159,7 @@ class MainTest {
     int exit = run(Map.of("PERFORMANCE_HTTP_PORT", "-1"));
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("Invalid perfwatch setting: PERFORMANCE_HTTP_PORT='-1': expected a port "
-        + "number from 0 to 65535 (0 picks a free port)" + System.lineSeparator());
+    assertThat(err.toString()).isEqualTo("Invalid perfwatch setting: PERFORMANCE_HTTP_PORT='-1': expected a whole "
+        + "number from 0 to 65535" + System.lineSeparator());
   }
 }

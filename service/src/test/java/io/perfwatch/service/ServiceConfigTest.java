@@ -40,25 +40,24 @@ class ServiceConfigTest {
   void rejectsAPortOutOfRange() {
     assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_HTTP_PORT", "65536")))
-        .withMessage("Invalid perfwatch setting: PERFORMANCE_HTTP_PORT='65536': expected a port number from 0 to "
-            + "65535 (0 picks a free port)");
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_HTTP_PORT='65536': expected a whole number from 0 to "
+            + "65535");
   }
 
   @Test
   void rejectsAnUnsupportedDatabaseUrl() {
     assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_DATABASE_URL", "mysql://db/finance")))
-        .withMessage("Invalid perfwatch setting: PERFORMANCE_DATABASE_URL='mysql://db/finance': expected a JDBC "
-            + "URL starting with [jdbc:h2:, jdbc:postgresql:], e.g. jdbc:postgresql://localhost:5432/perfwatch");
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_DATABASE_URL (18 characters, not shown): expected a "
+            + "JDBC URL starting with jdbc:h2: or jdbc:postgresql:");
   }
 
   @Test
   void rejectsAnExternalUrlThatIsNotAnHttpUrl() {
     assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_EXTERNAL_URL", "perfwatch:8080")))
-        .withMessage("Invalid perfwatch setting: PERFORMANCE_EXTERNAL_URL='perfwatch:8080' is invalid: expected the "
-            + "http(s) URL users reach perfwatch at, such as https://perfwatch.example.com or "
-            + "http://perfwatch:8080/monitoring");
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_EXTERNAL_URL='perfwatch:8080': expected the "
+            + "http(s) URL users reach perfwatch at, such as https://perfwatch.example.com");
   }
 
   @Test
@@ -85,9 +84,68 @@ class ServiceConfigTest {
             "PERFORMANCE_DEMO_TRAFFIC", "sometimes",
             "PERFORMANCE_METRICS_RETENTION", "lots")))
         .withMessage("2 invalid perfwatch settings:\n"
-            + "  PERFORMANCE_DEMO_TRAFFIC='sometimes': expected true or false\n"
-            + "  PERFORMANCE_METRICS_RETENTION='lots': expected a whole number")
+            + "  PERFORMANCE_METRICS_RETENTION='lots': expected a whole number from 1 to 10000000\n"
+            + "  PERFORMANCE_DEMO_TRAFFIC='sometimes': expected true or false")
         .satisfies(e -> assertThat(e.problems()).hasSize(2));
+  }
+
+  @Test
+  void readsTheSourcesAndSinksOnceIntoTypedValues() {
+    MonitoringSettings monitoring = ServiceConfig.fromEnvironment(Map.of(
+        "PERFORMANCE_SCRAPE_TARGETS", "http://orders:8080/metrics, http://users:8080/metrics",
+        "PERFORMANCE_ALERTMANAGER_URL", "http://alertmanager:9093",
+        "PERFORMANCE_ALERT_HISTORY_HOURS", "12",
+        "PERFORMANCE_CORS_ORIGINS", " https://dash.example , ")).monitoring();
+
+    assertThat(monitoring.values().get(ServiceSettings.SCRAPE_TARGETS)).containsExactly(
+        URI.create("http://orders:8080/metrics"), URI.create("http://users:8080/metrics"));
+    assertThat(monitoring.values().get(ServiceSettings.ALERTMANAGER_URL)).contains(
+        URI.create("http://alertmanager:9093"));
+    assertThat(monitoring.values().get(ServiceSettings.ALERT_HISTORY_HOURS)).isEqualTo(12);
+    assertThat(monitoring.corsOrigins()).containsExactly("https://dash.example");
+  }
+
+  /** These four were read raw elsewhere and failed later, one at a time (the history as a bare exception). */
+  @Test
+  void reportsTheSourceAndSinkSettingsAtStartUpTogether() {
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of(
+            "PERFORMANCE_ALERT_HISTORY_HOURS", "x",
+            "PERFORMANCE_PROMETHEUS_URL", "prometheus:9090",
+            "PERFORMANCE_SCRAPE_TARGETS", "ftp://orders/metrics",
+            "PERFORMANCE_ALERTMANAGER_URL", "alertmanager")))
+        .satisfies(e -> assertThat(e.problems()).containsExactly(
+            "PERFORMANCE_ALERT_HISTORY_HOURS='x': expected a whole number from 1 to 8760",
+            "PERFORMANCE_PROMETHEUS_URL='prometheus:9090': expected an http(s) URL such as http://prometheus:9090",
+            "PERFORMANCE_SCRAPE_TARGETS='ftp://orders/metrics': 'ftp://orders/metrics' is not an http or https URL "
+                + "with a host; expected comma-separated http or https URLs such as http://orders:8080/metrics",
+            "PERFORMANCE_ALERTMANAGER_URL='alertmanager': expected an http(s) URL such as http://alertmanager:9093"));
+  }
+
+  @Test
+  void prometheusAndScrapeTargetsExcludeEachOther() {
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of(
+            "PERFORMANCE_PROMETHEUS_URL", "http://prometheus:9090",
+            "PERFORMANCE_SCRAPE_TARGETS", "http://orders:8080/metrics")))
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_PROMETHEUS_URL and PERFORMANCE_SCRAPE_TARGETS are both "
+            + "set: set one (Prometheus for a fleet it scrapes, targets for perfwatch to scrape)");
+  }
+
+  @Test
+  void blankMeansUnsetForEveryVariable() {
+    Map<String, String> blank = new java.util.HashMap<>();
+    ServiceSettings.ALL.forEach(s -> blank.put(s.name(), " "));
+
+    assertThat(ServiceConfig.fromEnvironment(blank)).isEqualTo(ServiceConfig.fromEnvironment(Map.of()));
+  }
+
+  @Test
+  void aShortAdminTokenIsReportedWithoutShowingIt() {
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_ADMIN_TOKEN", "hunter2")))
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_ADMIN_TOKEN (7 characters, not shown): expected at "
+            + "least 16 characters, e.g. from openssl rand -hex 24");
   }
 
   @Test

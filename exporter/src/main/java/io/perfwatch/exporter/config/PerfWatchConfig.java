@@ -1,5 +1,24 @@
 package io.perfwatch.exporter.config;
 
+import static io.perfwatch.exporter.config.ExporterSettings.COLLECT_DETAILED_METRICS;
+import static io.perfwatch.exporter.config.ExporterSettings.EXCLUDE_PATHS;
+import static io.perfwatch.exporter.config.ExporterSettings.HISTORY_HOURS;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_QUERY_FINGERPRINTS;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_QUERY_LENGTH;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_ROUTES;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_TABLES;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_TENANTS;
+import static io.perfwatch.exporter.config.ExporterSettings.METRICS_RETENTION;
+import static io.perfwatch.exporter.config.ExporterSettings.MONITORING_ENABLED;
+import static io.perfwatch.exporter.config.ExporterSettings.N_PLUS_ONE_MIN_REPEATS;
+import static io.perfwatch.exporter.config.ExporterSettings.SLOW_REQUEST_THRESHOLD_MS;
+import static io.perfwatch.exporter.config.ExporterSettings.SYSTEM_SAMPLE_SECONDS;
+import static io.perfwatch.exporter.config.ExporterSettings.TENANT_HEADER;
+import static io.perfwatch.exporter.config.ExporterSettings.TRACK_TENANT_METRICS;
+import static io.perfwatch.exporter.config.ExporterSettings.TRACK_USER_METRICS;
+import static io.perfwatch.exporter.config.ExporterSettings.USER_HEADER;
+import static io.perfwatch.exporter.config.ExporterSettings.VERY_SLOW_REQUEST_THRESHOLD_MS;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +26,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every exporter setting, with the spec's names and defaults. Build one in code through {@link #builder()}, or read
- * the {@code PERFORMANCE_*} environment through {@link #fromEnvironment(Map)}; both validate everything and throw a
- * {@link PerfWatchConfigException} listing every bad value.
+ * Every exporter setting, with the spec's names and defaults ({@link ExporterSettings} declares them). Build one in
+ * code through {@link #builder()}, or read the {@code PERFORMANCE_*} environment through
+ * {@link #fromEnvironment(Map)}. The constructor checks every value and combination, whichever path calls it, and
+ * throws a {@link PerfWatchConfigException} listing every problem.
  */
 public record PerfWatchConfig(
     boolean enabled,
@@ -32,13 +52,40 @@ public record PerfWatchConfig(
     int maxTables,
     int historyHours) {
 
-  public static final Set<String> DEFAULT_EXCLUDE_PATHS = Set.of("/health", "/metrics", "/favicon.ico");
+  public static final Set<String> DEFAULT_EXCLUDE_PATHS = EXCLUDE_PATHS.defaultValue();
 
   public PerfWatchConfig {
     excludePaths = Set.copyOf(excludePaths);
     Objects.requireNonNull(thresholds, "thresholds");
     Objects.requireNonNull(tenantHeader, "tenantHeader");
     Objects.requireNonNull(userHeader, "userHeader");
+    List<String> problems = new ArrayList<>();
+    METRICS_RETENTION.check("metricsRetention", metricsRetention, problems);
+    SLOW_REQUEST_THRESHOLD_MS.check("slowRequestThresholdMs", slowRequestThresholdMs, problems);
+    VERY_SLOW_REQUEST_THRESHOLD_MS.check("verySlowRequestThresholdMs", verySlowRequestThresholdMs, problems);
+    if (verySlowRequestThresholdMs < slowRequestThresholdMs) {
+      problems.add("verySlowRequestThresholdMs=" + verySlowRequestThresholdMs + " (" + VERY_SLOW_REQUEST_THRESHOLD_MS
+          .name() + "): must not be below slowRequestThresholdMs=" + slowRequestThresholdMs + " ("
+          + SLOW_REQUEST_THRESHOLD_MS.name() + ")");
+    }
+    for (String path : excludePaths) {
+      if (!EXCLUDE_PATHS.accepts().test(Set.of(path))) {
+        problems.add("excludePaths entry '" + path + "' (" + EXCLUDE_PATHS.name() + "): must start with '/'");
+      }
+    }
+    TENANT_HEADER.check("tenantHeader", tenantHeader, problems);
+    USER_HEADER.check("userHeader", userHeader, problems);
+    N_PLUS_ONE_MIN_REPEATS.check("nPlusOneMinRepeats", nPlusOneMinRepeats, problems);
+    MAX_QUERY_LENGTH.check("maxQueryLength", maxQueryLength, problems);
+    SYSTEM_SAMPLE_SECONDS.check("systemSampleSeconds", systemSampleSeconds, problems);
+    MAX_ROUTES.check("maxRoutes", maxRoutes, problems);
+    MAX_TENANTS.check("maxTenants", maxTenants, problems);
+    MAX_QUERY_FINGERPRINTS.check("maxQueryFingerprints", maxQueryFingerprints, problems);
+    MAX_TABLES.check("maxTables", maxTables, problems);
+    HISTORY_HOURS.check("historyHours", historyHours, problems);
+    if (!problems.isEmpty()) {
+      throw new PerfWatchConfigException(problems);
+    }
   }
 
   public static PerfWatchConfig defaults() {
@@ -51,7 +98,7 @@ public record PerfWatchConfig(
 
   /** Reads the {@code PERFORMANCE_*} variables; unset ones keep their defaults. */
   public static PerfWatchConfig fromEnvironment(Map<String, String> environment) {
-    return EnvironmentSettings.read(environment).build();
+    return ExporterSettings.config(SettingValues.read(ExporterSettings.ALL, environment));
   }
 
   public static PerfWatchConfig fromEnvironment() {
@@ -93,34 +140,27 @@ public record PerfWatchConfig(
 
   /** Settings in code; names follow the spec's middleware options and environment variables. */
   public static final class Builder {
-    private boolean enabled = true;
-    private int metricsRetention = 10_000;
-    private double slowRequestThresholdMs = 1000;
-    private double verySlowRequestThresholdMs = 5000;
-    private boolean collectDetailedMetrics;
+    private boolean enabled = MONITORING_ENABLED.defaultValue();
+    private int metricsRetention = METRICS_RETENTION.defaultValue();
+    private double slowRequestThresholdMs = SLOW_REQUEST_THRESHOLD_MS.defaultValue();
+    private double verySlowRequestThresholdMs = VERY_SLOW_REQUEST_THRESHOLD_MS.defaultValue();
+    private boolean collectDetailedMetrics = COLLECT_DETAILED_METRICS.defaultValue();
     private Thresholds thresholds = Thresholds.defaults();
-    private boolean trackUserMetrics = true;
-    private boolean trackTenantMetrics = true;
-    private Set<String> excludePaths = DEFAULT_EXCLUDE_PATHS;
-    private String tenantHeader = "X-Tenant-ID";
-    private String userHeader = "X-User-ID";
-    private int nPlusOneMinRepeats = 5;
-    private int maxQueryLength = 1000;
-    private int systemSampleSeconds = 15;
-    private int maxRoutes = 500;
-    private int maxTenants = 100;
-    private int maxQueryFingerprints = 1000;
-    private int maxTables = 200;
-    private int historyHours = 24;
-    /** Where a value came from (an environment variable), so that errors name what the user actually wrote. */
-    private final Map<String, String> sources = new java.util.HashMap<>();
+    private boolean trackUserMetrics = TRACK_USER_METRICS.defaultValue();
+    private boolean trackTenantMetrics = TRACK_TENANT_METRICS.defaultValue();
+    private Set<String> excludePaths = EXCLUDE_PATHS.defaultValue();
+    private String tenantHeader = TENANT_HEADER.defaultValue();
+    private String userHeader = USER_HEADER.defaultValue();
+    private int nPlusOneMinRepeats = N_PLUS_ONE_MIN_REPEATS.defaultValue();
+    private int maxQueryLength = MAX_QUERY_LENGTH.defaultValue();
+    private int systemSampleSeconds = SYSTEM_SAMPLE_SECONDS.defaultValue();
+    private int maxRoutes = MAX_ROUTES.defaultValue();
+    private int maxTenants = MAX_TENANTS.defaultValue();
+    private int maxQueryFingerprints = MAX_QUERY_FINGERPRINTS.defaultValue();
+    private int maxTables = MAX_TABLES.defaultValue();
+    private int historyHours = HISTORY_HOURS.defaultValue();
 
     private Builder() {}
-
-    Builder source(String field, String variable) {
-      sources.put(field, variable);
-      return this;
-    }
 
     public Builder enabled(boolean v) { enabled = v; return this; }
     public Builder metricsRetention(int v) { metricsRetention = v; return this; }
@@ -142,74 +182,12 @@ public record PerfWatchConfig(
     public Builder maxTables(int v) { maxTables = v; return this; }
     public Builder historyHours(int v) { historyHours = v; return this; }
 
-    /** Checks every value and every combination; throws one exception naming all problems. */
+    /** Checks every value and every combination (in the constructor); throws one exception naming all problems. */
     public PerfWatchConfig build() {
-      List<String> problems = new ArrayList<>();
-      range(problems, "metricsRetention", metricsRetention, 1, 10_000_000);
-      positive(problems, "slowRequestThresholdMs", slowRequestThresholdMs);
-      positive(problems, "verySlowRequestThresholdMs", verySlowRequestThresholdMs);
-      if (verySlowRequestThresholdMs < slowRequestThresholdMs) {
-        problems.add(name("verySlowRequestThresholdMs") + "=" + verySlowRequestThresholdMs
-            + ": must not be below " + name("slowRequestThresholdMs") + "=" + slowRequestThresholdMs);
-      }
-      positive(problems, "maxAvgLatencyMs", thresholds.maxAvgLatencyMs());
-      positive(problems, "maxP95LatencyMs", thresholds.maxP95LatencyMs());
-      percent(problems, "maxErrorRatePercent", thresholds.maxErrorRatePercent());
-      positive(problems, "maxQueryTimeMs", thresholds.maxQueryTimeMs());
-      percent(problems, "maxCpuPercent", thresholds.maxCpuPercent());
-      percent(problems, "maxMemoryPercent", thresholds.maxMemoryPercent());
-      range(problems, "analysisWindowMinutes", thresholds.analysisWindowMinutes(), 1, 1440);
-      range(problems, "trendingWindowMinutes", thresholds.trendingWindowMinutes(), 1, 1440);
-      for (String path : excludePaths) {
-        if (!path.startsWith("/")) {
-          problems.add(name("excludePaths") + " entry '" + path + "': must start with '/'");
-        }
-      }
-      header(problems, "tenantHeader", tenantHeader);
-      header(problems, "userHeader", userHeader);
-      range(problems, "nPlusOneMinRepeats", nPlusOneMinRepeats, 2, 10_000);
-      range(problems, "maxQueryLength", maxQueryLength, 32, 100_000);
-      range(problems, "systemSampleSeconds", systemSampleSeconds, 1, 3600);
-      range(problems, "maxRoutes", maxRoutes, 1, 100_000);
-      range(problems, "maxTenants", maxTenants, 1, 100_000);
-      range(problems, "maxQueryFingerprints", maxQueryFingerprints, 1, 100_000);
-      range(problems, "maxTables", maxTables, 1, 100_000);
-      range(problems, "historyHours", historyHours, 1, 168);
-      if (!problems.isEmpty()) {
-        throw new PerfWatchConfigException(problems);
-      }
       return new PerfWatchConfig(enabled, metricsRetention, slowRequestThresholdMs, verySlowRequestThresholdMs,
           collectDetailedMetrics, thresholds, trackUserMetrics, trackTenantMetrics, excludePaths, tenantHeader,
           userHeader, nPlusOneMinRepeats, maxQueryLength, systemSampleSeconds, maxRoutes, maxTenants,
           maxQueryFingerprints, maxTables, historyHours);
-    }
-
-    private String name(String field) {
-      return sources.getOrDefault(field, field);
-    }
-
-    private void range(List<String> problems, String name, int value, int min, int max) {
-      if (value < min || value > max) {
-        problems.add(name(name) + "=" + value + ": expected a whole number from " + min + " to " + max);
-      }
-    }
-
-    private void positive(List<String> problems, String name, double value) {
-      if (!(value > 0) || Double.isInfinite(value)) {
-        problems.add(name(name) + "=" + value + ": expected a number greater than 0");
-      }
-    }
-
-    private void percent(List<String> problems, String name, double value) {
-      if (!(value > 0 && value <= 100)) {
-        problems.add(name(name) + "=" + value + ": expected a percentage greater than 0 and at most 100");
-      }
-    }
-
-    private void header(List<String> problems, String name, String value) {
-      if (!value.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-        problems.add(name(name) + "='" + value + "': expected an HTTP header name (letters, digits and -)");
-      }
     }
   }
 }

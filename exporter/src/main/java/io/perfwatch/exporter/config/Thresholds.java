@@ -1,8 +1,20 @@
 package io.perfwatch.exporter.config;
 
+import static io.perfwatch.exporter.config.ExporterSettings.ANALYSIS_WINDOW_MINUTES;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_AVG_LATENCY_MS;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_CPU_PERCENT;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_ERROR_RATE_PERCENT;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_MEMORY_PERCENT;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_P95_LATENCY_MS;
+import static io.perfwatch.exporter.config.ExporterSettings.MAX_QUERY_TIME_MS;
+import static io.perfwatch.exporter.config.ExporterSettings.TRENDING_WINDOW_MINUTES;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The spec's {@code PerformanceThresholds}: alerting defaults that the rule file refers to by environment variable.
- * Values are checked by {@link PerfWatchConfig.Builder#build()}.
+ * The constructor checks every value against its {@link ExporterSettings} declaration and reports all problems.
  */
 public record Thresholds(
     double maxAvgLatencyMs,
@@ -14,9 +26,27 @@ public record Thresholds(
     int analysisWindowMinutes,
     int trendingWindowMinutes) {
 
+  public Thresholds {
+    List<String> problems = new ArrayList<>();
+    MAX_AVG_LATENCY_MS.check("maxAvgLatencyMs", maxAvgLatencyMs, problems);
+    MAX_P95_LATENCY_MS.check("maxP95LatencyMs", maxP95LatencyMs, problems);
+    MAX_ERROR_RATE_PERCENT.check("maxErrorRatePercent", maxErrorRatePercent, problems);
+    MAX_QUERY_TIME_MS.check("maxQueryTimeMs", maxQueryTimeMs, problems);
+    MAX_CPU_PERCENT.check("maxCpuPercent", maxCpuPercent, problems);
+    MAX_MEMORY_PERCENT.check("maxMemoryPercent", maxMemoryPercent, problems);
+    ANALYSIS_WINDOW_MINUTES.check("analysisWindowMinutes", analysisWindowMinutes, problems);
+    TRENDING_WINDOW_MINUTES.check("trendingWindowMinutes", trendingWindowMinutes, problems);
+    if (!problems.isEmpty()) {
+      throw new PerfWatchConfigException(problems);
+    }
+  }
+
   /** The spec's defaults: avg 1000 ms, p95 2000 ms, 5 % errors, 500 ms queries, 80 % CPU, 85 % memory. */
   public static Thresholds defaults() {
-    return new Thresholds(1000, 2000, 5, 500, 80, 85, 5, 60);
+    return new Thresholds(MAX_AVG_LATENCY_MS.defaultValue(), MAX_P95_LATENCY_MS.defaultValue(),
+        MAX_ERROR_RATE_PERCENT.defaultValue(), MAX_QUERY_TIME_MS.defaultValue(), MAX_CPU_PERCENT.defaultValue(),
+        MAX_MEMORY_PERCENT.defaultValue(), ANALYSIS_WINDOW_MINUTES.defaultValue(),
+        TRENDING_WINDOW_MINUTES.defaultValue());
   }
 
   public Thresholds withMaxAvgLatencyMs(double v) {

@@ -75,7 +75,8 @@ class PerfWatchConfigTest {
   void rejectsAValueThatIsNotANumberNamingTheVariable() {
     assertThatExceptionOfType(PerfWatchConfigException.class)
         .isThrownBy(() -> PerfWatchConfig.fromEnvironment(Map.of("PERFORMANCE_METRICS_RETENTION", "abc")))
-        .withMessage("Invalid perfwatch setting: PERFORMANCE_METRICS_RETENTION='abc': expected a whole number");
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_METRICS_RETENTION='abc': expected a whole number from 1 "
+            + "to 10000000");
   }
 
   @Test
@@ -88,9 +89,9 @@ class PerfWatchConfigTest {
             "PERFORMANCE_METRICS_RETENTION", "0")))
         .withMessage("4 invalid perfwatch settings:\n"
             + "  PERFORMANCE_MONITORING_ENABLED='maybe': expected true or false\n"
-            + "  PERFORMANCE_METRICS_RETENTION=0: expected a whole number from 1 to 10000000\n"
-            + "  PERFORMANCE_MAX_P95_LATENCY_MS=-5.0: expected a number greater than 0\n"
-            + "  PERFORMANCE_MAX_CPU_PERCENT=120.0: expected a percentage greater than 0 and at most 100");
+            + "  PERFORMANCE_METRICS_RETENTION='0': expected a whole number from 1 to 10000000\n"
+            + "  PERFORMANCE_MAX_P95_LATENCY_MS='-5': expected a number greater than 0\n"
+            + "  PERFORMANCE_MAX_CPU_PERCENT='120': expected a percentage greater than 0 and at most 100");
   }
 
   @Test
@@ -99,9 +100,47 @@ class PerfWatchConfigTest {
         .isThrownBy(() -> PerfWatchConfig.builder().slowRequestThresholdMs(2000).verySlowRequestThresholdMs(1000)
             .excludePaths(Set.of("health")).tenantHeader("X Tenant").build())
         .satisfies(e -> assertThat(e.problems()).containsExactly(
-            "verySlowRequestThresholdMs=1000.0: must not be below slowRequestThresholdMs=2000.0",
-            "excludePaths entry 'health': must start with '/'",
-            "tenantHeader='X Tenant': expected an HTTP header name (letters, digits and -)"));
+            "verySlowRequestThresholdMs=1000.0 (PERFORMANCE_VERY_SLOW_REQUEST_THRESHOLD_MS): must not be below "
+                + "slowRequestThresholdMs=2000.0 (PERFORMANCE_SLOW_REQUEST_THRESHOLD_MS)",
+            "excludePaths entry 'health' (PERFORMANCE_EXCLUDE_PATHS): must start with '/'",
+            "tenantHeader=X Tenant (PERFORMANCE_TENANT_HEADER): expected an HTTP header name (letters, digits and -)"));
+  }
+
+  @Test
+  void maxRoutesZeroIsRejectedByEveryPath() {
+    String expected = "Invalid perfwatch setting: maxRoutes=0 (PERFORMANCE_MAX_ROUTES): expected a whole number "
+        + "from 1 to 100000";
+    PerfWatchConfig valid = PerfWatchConfig.defaults();
+
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> PerfWatchConfig.builder().maxRoutes(0).build()).withMessage(expected);
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> valid.toBuilder().maxRoutes(0).build()).withMessage(expected);
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> new PerfWatchConfig(true, 10, 1, 2, false, Thresholds.defaults(), true, true, Set.of(),
+            "X-T", "X-U", 5, 100, 15, 0, 1, 1, 1, 1)).withMessage(expected);
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> PerfWatchConfig.fromEnvironment(Map.of("PERFORMANCE_MAX_ROUTES", "0")))
+        .withMessage("Invalid perfwatch setting: PERFORMANCE_MAX_ROUTES='0': expected a whole number from 1 to 100000");
+  }
+
+  @Test
+  void thresholdsCheckEveryValueInTheirConstructor() {
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> new Thresholds(0, 2000, 101, 500, 80, 85, 5, 0))
+        .satisfies(e -> assertThat(e.problems()).containsExactly(
+            "maxAvgLatencyMs=0.0 (PERFORMANCE_MAX_AVG_LATENCY_MS): expected a number greater than 0",
+            "maxErrorRatePercent=101.0 (PERFORMANCE_MAX_ERROR_RATE_PERCENT): expected a percentage greater than 0 "
+                + "and at most 100",
+            "trendingWindowMinutes=0 (PERFORMANCE_TRENDING_WINDOW_MINUTES): expected a whole number from 1 to 1440"));
+  }
+
+  @Test
+  void blankMeansUnsetForEveryVariable() {
+    Map<String, String> blank = new java.util.HashMap<>();
+    ExporterSettings.ALL.forEach(s -> blank.put(s.name(), "  "));
+
+    assertThat(PerfWatchConfig.fromEnvironment(blank)).isEqualTo(PerfWatchConfig.defaults());
   }
 
   @Test

@@ -17,13 +17,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class DocumentReader {
 
   private static final Field ROOT = new Field("(file)", "a mapping with a 'groups' list", "[...]");
-  private static final Field GROUPS = new Field("groups", "a list of groups", "[{name: latency, interval: 30s, "
+  static final Field GROUPS = new Field("groups", "a list of groups", "[{name: latency, interval: 30s, "
       + "rules: [...]}]");
   private static final Field GROUP = new Field("group", "a mapping with name, interval and rules",
       "{name: latency, interval: 30s, rules: [...]}");
-  private static final Field GROUP_NAME = new Field("name", "lowercase letters, digits, '-' and '_'", "latency");
-  private static final Field INTERVAL = new Field("interval", "a duration from 1s to 1h", "30s");
-  private static final Field RULES = new Field("rules", "a list of rules", "[{name: high-p95-latency, ...}]");
+  static final Field GROUP_NAME = new Field("name", "lowercase letters, digits, '-' and '_'", "latency");
+  static final Field INTERVAL = new Field("interval", "a duration from 1s to 1h", "30s");
+  static final Field RULES = new Field("rules", "a list of rules", "[{name: high-p95-latency, ...}]");
   private static final Field RULE = new Field("rule", "a mapping with name, detector, threshold, ...",
       "{name: high-p95-latency, detector: latency, ...}");
 

@@ -12,20 +12,20 @@ final class RuleReader {
 
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
   static final Field NAME_FIELD = new Field("name", "lowercase letters, digits, '-' and '_'", "high-p95-latency");
-  private static final Field DETECTOR = new Field("detector", "one of " + names(Detector.values()), "latency");
-  private static final Field METRIC = new Field("metric", "one of " + names(Metric.values()), "p95");
-  private static final Field SCOPE = new Field("scope", "one of " + names(Scope.values()), "endpoint");
-  private static final Field RESOURCE = new Field("resource", "one of " + names(Resource.values()), "cpu");
-  private static final Field BASELINE = new Field("baseline", "one of " + names(Baseline.values()), "previous_hour");
-  private static final Field THRESHOLD = new Field("threshold", "a number greater than 0", "2000");
+  static final Field DETECTOR = new Field("detector", "one of " + names(Detector.values()), "latency");
+  static final Field METRIC = new Field("metric", "one of " + names(Metric.values()), "p95");
+  static final Field SCOPE = new Field("scope", "one of " + names(Scope.values()), "endpoint");
+  static final Field RESOURCE = new Field("resource", "one of " + names(Resource.values()), "cpu");
+  static final Field BASELINE = new Field("baseline", "one of " + names(Baseline.values()), "previous_hour");
+  static final Field THRESHOLD = new Field("threshold", "a number greater than 0", "2000");
   private static final Field PERCENT = new Field("threshold", "a percentage greater than 0 and at most 100", "80");
-  private static final Field WINDOW = new Field("window", "a duration from 1m to 24h", "5m");
-  private static final Field FOR = new Field("for", "a duration from 0s to 24h", "1m");
-  private static final Field KEEP = new Field("keep_firing_for", "a duration from 0s to 24h", "2m");
-  private static final Field MIN_REQUESTS = new Field("min_requests", "a whole number from 1 to 1000000000", "20");
-  private static final Field INCLUDE = new Field("include", "a list of route globs", "[\"/api/**\"]");
-  private static final Field EXCLUDE = new Field("exclude", "a list of route globs", "[\"/health\"]");
-  private static final Field INCLUDE_4XX = new Field("include_4xx", "true or false", "false");
+  static final Field WINDOW = new Field("window", "a duration from 1m to 24h", "5m");
+  static final Field FOR = new Field("for", "a duration from 0s to 24h", "1m");
+  static final Field KEEP = new Field("keep_firing_for", "a duration from 0s to 24h", "2m");
+  static final Field MIN_REQUESTS = new Field("min_requests", "a whole number from 1 to 1000000000", "20");
+  static final Field INCLUDE = new Field("include", "a list of route globs", "[\"/api/**\"]");
+  static final Field EXCLUDE = new Field("exclude", "a list of route globs", "[\"/health\"]");
+  static final Field INCLUDE_4XX = new Field("include_4xx", "true or false", "false");
 
   private RuleReader() {}
 

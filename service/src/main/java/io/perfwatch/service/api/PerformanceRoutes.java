@@ -39,6 +39,7 @@ public final class PerformanceRoutes {
     PerformanceRoutes routes = new PerformanceRoutes(ctx);
     Reports reports = new Reports(ctx);
     ApiErrors.register(http, ctx.corsOrigins());
+    http.get(ServiceIndex.PATH, routes.open(NONE, (params, req, res) -> ServiceIndex.body()), routes.json);
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
     http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system"), routes::metrics), routes.json);
     http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));

@@ -63,7 +63,7 @@ final class Params {
 
   private static long positive(String name, String raw) {
     try {
-      long value = Long.parseLong(raw);
+      long value = Long.parseLong(asciiDigits(raw));
       if (value > 0) {
         return value;
       }
@@ -75,7 +75,7 @@ final class Params {
 
   private static int inRange(String name, String raw, int min, int max) {
     try {
-      int value = Integer.parseInt(raw);
+      int value = Integer.parseInt(asciiDigits(raw));
       if (value >= min && value <= max) {
         return value;
       }
@@ -84,5 +84,19 @@ final class Params {
     }
     throw DemoException.badParameter(name + " must be a whole number from " + min + " to " + max + ", got "
         + ClientText.quote(raw));
+  }
+
+  /** {@code raw} when it is ASCII digits with an optional leading '-'; parseInt/parseLong also take other scripts'. */
+  private static String asciiDigits(String raw) {
+    int start = raw.startsWith("-") ? 1 : 0;
+    if (raw.length() == start) {
+      throw new NumberFormatException("no digits");
+    }
+    for (int i = start; i < raw.length(); i++) {
+      if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+        throw new NumberFormatException("not an ASCII digit");
+      }
+    }
+    return raw;
   }
 }

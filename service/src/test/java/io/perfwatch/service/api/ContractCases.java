@@ -15,6 +15,7 @@ final class ContractCases {
   /** A call of every operation with each status it can answer here (429 and 500 need their own service). */
   static Stream<Arguments> calls() {
     return Stream.of(
+        Arguments.of("GET", "/", NONE, 200),
         Arguments.of("GET", API + "/health", NONE, 200),
         Arguments.of("GET", API + "/metrics", NONE, 200),
         Arguments.of("GET", API + "/metrics?minutes=60&include_system=false", NONE, 200),

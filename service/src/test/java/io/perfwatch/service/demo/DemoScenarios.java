@@ -98,6 +98,15 @@ abstract class DemoScenarios {
   }
 
   @Test
+  void transactionIdInAnotherScriptsDigitsIs400() {
+    // U+0665 ARABIC-INDIC DIGIT FIVE: Long.parseLong alone would read it as 5
+    assertThat(client.get("/api/transactions/%D9%A5")).isEqualTo(new Reply(400, "{\"error\":{\"code\":"
+        + "\"invalid_parameter\",\"message\":\"id must be a positive whole number, got '\u0665'\"}}",
+        "application/json"));
+    assertThat(client.get("/api/transactions/+5").status()).isEqualTo(400);
+  }
+
+  @Test
   void createsATransaction() {
     Reply created = client.post("/api/transactions", "{\"user_id\": 3, \"category_id\": 1, \"amount\": 42.5, "
         + "\"currency\": \"EUR\", \"description\": \"  Weekly groceries \"}");
