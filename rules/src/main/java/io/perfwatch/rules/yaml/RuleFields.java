@@ -43,7 +43,8 @@ final class RuleFields {
       new Key(RuleReader.BASELINE, "previous_hour", "The history a degradation is measured against."),
       new Key(TextMaps.LABELS, "none", "Extra alert labels (alertname and severity are set by perfwatch)."),
       new Key(TextMaps.ANNOTATIONS, "none", "Texts; `{{endpoint}}` `{{value}}` `{{threshold}}` `{{table}}` "
-          + "`{{operation}}` `{{mount}}` `{{fingerprint}}` `{{resource}}` `{{count}}` are filled in."));
+          + "`{{operation}}` `{{mount}}` `{{fingerprint}}` `{{resource}}` `{{count}}` are filled in, and "
+          + "`{{span}}` for memory_leak (the time its readings cover)."));
 
   private RuleFields() {}
 
