@@ -33,9 +33,10 @@ class MemoryLeakDetectionTest {
   void aLeakFiresMemoryLeakWithTheRetentionRate() throws Exception {
     Path rules = AlertWatch.rulesWithShortLeakWindow(dir, WINDOW);
     long started = System.nanoTime();
-    try (ServiceProcess service = new ServiceProcess(HeapWorkloadService.class, Map.of("PERFORMANCE_HTTP_PORT", "0",
-        "PERFORMANCE_ADMIN_TOKEN", AlertWatch.TOKEN, "PERFORMANCE_RULES_FILE", rules.toString(),
-        "PERFORMANCE_SYSTEM_SAMPLE_SECONDS", "5", HeapWorkloadService.LEAK_ENV, String.valueOf(CHUNKS_PER_SECOND)), dir, HeapWorkloadService.READY)) {
+    Map<String, String> env = Map.of("PERFORMANCE_HTTP_PORT", "0", "PERFORMANCE_ADMIN_TOKEN", AlertWatch.TOKEN,
+        "PERFORMANCE_RULES_FILE", rules.toString(), "PERFORMANCE_SYSTEM_SAMPLE_SECONDS", "5",
+        HeapWorkloadService.LEAK_ENV, String.valueOf(CHUNKS_PER_SECOND));
+    try (ServiceProcess service = new ServiceProcess(HeapWorkloadService.class, env, dir, HeapWorkloadService.READY)) {
       // no verdict before the readings cover half the window
       JsonNode firing = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5))
           .until(() -> leak(service), Optional::isPresent).orElseThrow();
