@@ -46,7 +46,7 @@ final class RuleFields {
       new Key(TextMaps.LABELS, "none", "Extra alert labels (alertname and severity are set by perfwatch)."),
       new Key(TextMaps.ANNOTATIONS, "none", "Texts; `{{endpoint}}` `{{value}}` `{{threshold}}` `{{table}}` "
           + "`{{operation}}` `{{mount}}` `{{fingerprint}}` `{{resource}}` `{{count}}` `{{job}}` `{{instance}}` are "
-          + "filled in."));
+          + "filled in, and `{{span}}` for memory_leak (the time its readings cover)."));
 
   private RuleFields() {}
 

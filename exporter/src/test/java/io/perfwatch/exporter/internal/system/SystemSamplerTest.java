@@ -172,4 +172,26 @@ class SystemSamplerTest {
 
     assertThat(registry.get("system.cpu.usage").gauge().value()).isEqualTo(0.25);
   }
+
+  @Test
+  void eachSampleCarriesTheOldGenerationAfterTheLatestCollection() {
+    SystemSampler sampler = new SystemSampler(registry, 3600, new SystemSampler.Sources(() -> 0, () -> 0, () -> 0),
+        samples::add, () -> null);
+    try {
+      sampler.start();
+      System.gc();
+      // after a full collection, the old pool's own collection usage holds what the notification reported
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+          sampler.sample().heapAfterGcMb() == oldGenerationAfterGcMb());
+    } finally {
+      sampler.close();
+    }
+    assertThat(samples.get(samples.size() - 1).heapAfterGcMb()).isPositive();
+  }
+
+  private static double oldGenerationAfterGcMb() {
+    return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> HeapAfterGc.longLived(p.getName()) && p.getCollectionUsage() != null)
+        .mapToLong(p -> p.getCollectionUsage().getUsed()).sum() / (1024.0 * 1024);
+  }
 }
