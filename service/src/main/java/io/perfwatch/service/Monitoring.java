@@ -15,6 +15,7 @@ import io.perfwatch.rules.source.PrometheusQuerySource;
 import io.perfwatch.rules.source.Scraper;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.source.StoreSource;
+import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.RuleFileWatcher;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +82,10 @@ final class Monitoring implements AutoCloseable {
     }
     alertmanager = settings.values().get(ServiceSettings.ALERTMANAGER_URL).map(url -> new AlertmanagerSink(url,
         this::generatorUrl, AlertmanagerSettings.defaults(), perfwatch.registry())).orElse(null);
-    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry())));
+    Supplier<RuleSet> loaded = rules;
+    List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink(), new MetricsSink(perfwatch.registry(),
+        () -> loaded.get().rules().stream().collect(Collectors.toMap(RuleDefinition::name,
+            r -> r.severity().ratios().keySet(), (a, b) -> a)))));
     Optional.ofNullable(alertmanager).ifPresent(sinks::add);
     HistoryLimits history = new HistoryLimits(Duration.ofHours(settings.values().get(
         ServiceSettings.ALERT_HISTORY_HOURS)), HistoryLimits.DEFAULT_MAX_ALERTS);

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
     description = {"Validate a rule file.",
         "Prints 'OK: N rules in M groups' and exits 0, or prints every problem to stderr, one per line as "
             + "file:line:column: rule 'name': message, and exits 1.",
+        "Suspicious values that still load (a percent threshold below 1, a raw path in 'include') are printed to "
+            + "stderr as file:line:column: warning: rule 'name': message; they do not change the exit code.",
         // $$ escapes picocli's own ${...} interpolation
         "$${ENV_VAR:default} references are resolved against the environment."})
 final class RulesCheckCommand implements Callable<Integer> {
@@ -39,9 +41,12 @@ final class RulesCheckCommand implements Callable<Integer> {
       e.problems().forEach(p -> spec.commandLine().getErr().println(p));
       return Main.INVALID;
     }
+    rules.warnings().forEach(w -> spec.commandLine().getErr().println(w.position() + ": warning: "
+        + (w.rule() == null ? "" : "rule '" + w.rule() + "': ") + w.message()));
     long groups = rules.rules().stream().map(RuleDefinition::group).distinct().count();
+    String warnings = rules.warnings().isEmpty() ? "" : " (" + count(rules.warnings().size(), "warning") + ")";
     spec.commandLine().getOut().println("OK: " + count(rules.rules().size(), "rule") + " in "
-        + count(groups, "group"));
+        + count(groups, "group") + warnings);
     return Main.OK;
   }
 

@@ -14,7 +14,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Spec detector 5, over the window's host samples: average CPU and memory percent, the latest disk percent per
- * mount, the most requests in flight, and the memory leak trend. NaN readings are skipped, never counted as 0.
+ * mount, the most requests in flight, and the trend of the JVM heap after GC (a leak; see {@link MemoryTrend}). NaN
+ * readings are skipped, never counted as 0.
  */
 final class ResourceDetector implements BottleneckDetector {
 
@@ -37,7 +38,7 @@ final class ResourceDetector implements BottleneckDetector {
     };
   }
 
-  /** Host samples are the traffic here; one valid reading is a verdict (the leak trend asks for three). */
+  /** Host samples are the traffic here; one valid reading is a verdict (the leak trend asks for more). */
   @Override
   public long minTraffic(RuleDefinition rule) {
     return 1;
@@ -81,16 +82,21 @@ final class ResourceDetector implements BottleneckDetector {
   }
 
   private static Candidate leak(RuleDefinition rule, MemoryTrend trend) {
-    String summary = "Used memory rose from " + Texts.num(trend.firstMb()) + " MB to " + Texts.num(trend.lastMb())
-        + " MB (" + Texts.num(trend.slopeMbPerMinute()) + " MB/min, rising in "
-        + Texts.num(trend.risingShare() * 100) + "% of " + trend.samples() + " samples; threshold "
+    String span = Texts.num(trend.spanMinutes()) + " minutes";
+    String summary = "The JVM heap after GC (old generation) rose from " + Texts.num(trend.firstMb()) + " MB to "
+        + Texts.num(trend.lastMb()) + " MB over the last " + span + " (" + Texts.num(trend.slopeMbPerMinute())
+        + " MB/min, rising in " + trend.rises() + " of its " + trend.changes() + " changes; threshold "
         + Texts.num(rule.threshold()) + " MB/min)";
-    return host(rule, trend.slopeMbPerMinute(), trend.samples(), trend.steady(),
-        Map.of("samples", Integer.toString(trend.samples()), "first_mb", Texts.num(trend.firstMb()),
-            "last_mb", Texts.num(trend.lastMb()), "rising_percent", Texts.num(trend.risingShare() * 100)),
-        summary, "Memory grows by " + Texts.num(trend.slopeMbPerMinute()) + " MB a minute without falling back: "
-            + "compare two heap dumps taken minutes apart and look for unbounded caches, collections, listeners "
-            + "and ThreadLocals.");
+    boolean verdict = trend.covers(rule.window()) && trend.steady();
+    String resource = rule.resource() == null ? "" : rule.resource().yamlName();
+    return Candidate.of(Map.of("resource", resource), trend.slopeMbPerMinute(), trend.samples(), verdict,
+        new Candidate.Description(Map.of("resource", resource, "count", Long.toString(trend.samples()), "span", span),
+            Map.of("samples", Integer.toString(trend.samples()), "span_minutes", Texts.num(trend.spanMinutes()),
+                "first_mb", Texts.num(trend.firstMb()), "last_mb", Texts.num(trend.lastMb()),
+                "rising_percent", Texts.num(trend.risingShare() * 100)),
+            summary, "The heap left after garbage collection grows by " + Texts.num(trend.slopeMbPerMinute())
+                + " MB a minute: compare two heap dumps taken minutes apart and look for unbounded caches, "
+                + "collections, listeners and ThreadLocals."));
   }
 
   private static Candidate host(RuleDefinition rule, double value, long samples, boolean qualified,

@@ -51,8 +51,9 @@ record PromQl(String value, double scale, List<String> guards) {
           + "last two minutes per instance, not the rule's " + Numbers.duration(rule.window()) + " window";
     }
     if (rule.resource() == Resource.MEMORY_LEAK) {
-      return "resource memory_leak: the engine asks for steady growth (a least-squares slope over the window and "
-          + "most consecutive samples rising); deriv() alone would also fire on one step up of a sawing heap";
+      return "resource memory_leak: the engine judges the JVM heap right after each GC (a least-squares slope once "
+          + "half the window is covered, rising in most of the reading's changes); deriv() alone would also fire on "
+          + "one step up of a sawing heap";
     }
     if (rule.detector() == Detector.SLOW_QUERY && (rule.metric() == Metric.P50 || rule.metric() == Metric.P99)) {
       return "slow_query " + rule.metric().yamlName() + ": not a statement statistic the engine offers";

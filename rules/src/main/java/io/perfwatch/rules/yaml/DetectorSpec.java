@@ -43,6 +43,11 @@ record DetectorSpec(List<Metric> metrics, List<String> keys) {
   }
 
   /** Whether the threshold is a percentage of a whole, so values above 100 can never be reached. */
+  /** Whether the threshold is in percent: of a whole, or the degradation's increase over its baseline. */
+  static boolean isPercent(Detector detector, @Nullable Resource resource) {
+    return detector == Detector.DEGRADATION || isPercentOfWhole(detector, resource);
+  }
+
   static boolean isPercentOfWhole(Detector detector, @Nullable Resource resource) {
     return detector == Detector.ERROR_RATE
         || (detector == Detector.RESOURCE && resource != null

@@ -7,11 +7,15 @@ import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Collects the problems of one file so all of them are reported together, in file order. */
+/**
+ * Collects the problems of one file so all of them are reported together, in file order, and its warnings: values
+ * that load but are probably not what the author meant.
+ */
 final class Problems {
 
   private final String file;
   private final List<RuleProblem> problems = new ArrayList<>();
+  private final List<RuleProblem> warnings = new ArrayList<>();
 
   Problems(String file) {
     this.file = file;
@@ -42,6 +46,15 @@ final class Problems {
     add(at(node), rule, message);
   }
 
+  void warn(Node node, @Nullable String rule, String message) {
+    warnings.add(new RuleProblem(at(node), rule, message));
+  }
+
+  /** The warnings in file order. */
+  List<RuleProblem> warnings() {
+    return sorted(warnings);
+  }
+
   int count() {
     return problems.size();
   }
@@ -51,9 +64,13 @@ final class Problems {
   }
 
   RuleFileException toException() {
-    List<RuleProblem> sorted = new ArrayList<>(problems);
+    return new RuleFileException(file, sorted(problems));
+  }
+
+  private static List<RuleProblem> sorted(List<RuleProblem> list) {
+    List<RuleProblem> sorted = new ArrayList<>(list);
     sorted.sort(Comparator.comparingInt((RuleProblem p) -> p.position().line())
         .thenComparingInt(p -> p.position().column()));
-    return new RuleFileException(file, sorted);
+    return List.copyOf(sorted);
   }
 }

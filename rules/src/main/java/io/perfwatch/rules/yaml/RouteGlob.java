@@ -1,5 +1,9 @@
 package io.perfwatch.rules.yaml;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * evaluation path.
  */
 final class RouteGlob {
+  private static final Pattern RAW_SEGMENT = Pattern.compile(
+      "\\d+|\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}|(?=.*\\d)\\p{XDigit}{16,}");
 
   private RouteGlob() {}
 
@@ -23,6 +29,20 @@ final class RouteGlob {
       }
     }
     return null;
+  }
+
+  /**
+   * The first segment that looks like a value rather than part of a route template: all digits, a UUID, or a long
+   * hexadecimal id. A glob with one matches no route, since routes are recorded as templates ({@code /orders/:id}).
+   */
+  static Optional<String> rawSegment(String glob) {
+    return Arrays.stream(segments(glob)).filter(s -> RAW_SEGMENT.matcher(s).matches()).findFirst();
+  }
+
+  /** {@code glob} with its raw segments replaced by {@code *}, as a suggestion. */
+  static String templated(String glob) {
+    return "/" + Arrays.stream(segments(glob)).map(s -> RAW_SEGMENT.matcher(s).matches() ? "*" : s)
+        .collect(Collectors.joining("/"));
   }
 
   /** Micrometer's pseudo-routes ({@code NOT_FOUND}, {@code root}, ...) do not start with '/' and match no glob. */

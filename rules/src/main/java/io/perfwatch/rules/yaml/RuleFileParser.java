@@ -95,7 +95,7 @@ public final class RuleFileParser {
     if (!problems.isEmpty()) {
       throw problems.toException();
     }
-    return new RuleSet(rules, fileName);
+    return new RuleSet(rules, fileName, problems.warnings());
   }
 
   private static RuleFileException tooLarge(Problems problems, long size) {

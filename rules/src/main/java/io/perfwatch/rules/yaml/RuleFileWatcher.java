@@ -59,6 +59,11 @@ public final class RuleFileWatcher implements AutoCloseable {
     Stamp initial = stamp().orElse(null);
     this.current = parser.parse(file);
     this.stamp = initial;
+    logWarnings(current);
+  }
+
+  private static void logWarnings(RuleSet rules) {
+    rules.warnings().forEach(w -> LOG.warn("Rule file warning (the rule is loaded as written): {}", w));
   }
 
   /** The last good rules; the engine calls this at every evaluation. */
@@ -91,6 +96,7 @@ public final class RuleFileWatcher implements AutoCloseable {
         current = parser.parse(file);
         lastFailure = null;
         LOG.info("Reloaded {} rules from {}", current.rules().size(), file);
+        logWarnings(current);
         return true;
       } catch (RuleFileException e) {
         lastFailure = e;

@@ -60,6 +60,10 @@ final class RuleReader {
         : " for resource '" + resource.yamlName() + "'";
     Scope scope = r.choice(SCOPE, false, scopes, Scope::yamlName, scopeContext).orElse(scopes.get(0));
     threshold.ifPresent(t -> checkThreshold(r, t, DetectorSpec.isPercentOfWhole(d, resource)));
+    threshold.filter(t -> t > 0 && t < 1 && DetectorSpec.isPercent(d, resource)).ifPresent(t ->
+        r.problems().warn(r.value("threshold").orElseThrow(), r.rule(), "'threshold' is " + scalar(r, "threshold")
+            + " percent, so the rule fires at " + scalar(r, "threshold") + " %; thresholds here are percents from 0 "
+            + "to 100 (threshold: 1 means 1 %), not fractions"));
     long minRequests = spec.keys().contains("min_requests")
         ? r.integer(MIN_REQUESTS, 1, 1_000_000_000L).orElse(1L) : 0L;
     List<String> include = spec.keys().contains("include") ? globs(r, INCLUDE, scope) : List.of();
@@ -95,12 +99,20 @@ final class RuleReader {
       String problem = RouteGlob.problem(glob.getValue());
       if (problem == null) {
         globs.add(glob.getValue());
+        RouteGlob.rawSegment(glob.getValue()).ifPresent(segment -> r.problems().warn(glob, r.rule(),
+            "route glob " + MappingReader.quote(glob.getValue()) + " in '" + field.key() + "' looks like a raw "
+                + "path (segment '" + segment + "'): routes are matched as templates such as /api/orders/:id, so it "
+                + "matches nothing; write the template or a glob, e.g. " + RouteGlob.templated(glob.getValue())));
       } else {
         r.problems().add(glob, r.rule(), "route glob " + MappingReader.quote(glob.getValue()) + " in '"
             + field.key() + "' is invalid: " + problem);
       }
     }
     return globs;
+  }
+
+  private static String scalar(MappingReader r, String key) {
+    return r.value(key).map(n -> ((ScalarNode) n).getValue()).orElse("");
   }
 
   private static String names(Enum<?>[] values) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -38,9 +39,8 @@ final class YamlLoader {
       }
       return refused ? Optional.empty() : Optional.ofNullable(yaml.compose(new StringReader(text)));
     } catch (MarkedYAMLException e) {
-      String context = e.getContext() == null ? "" : " (" + e.getContext() + " at line "
-          + (e.getContextMark() == null ? "?" : String.valueOf(e.getContextMark().getLine() + 1)) + ")";
-      problems.add(problems.at(e.getProblemMark()), null, "YAML syntax error: " + e.getProblem() + context);
+      Mark where = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.add(problems.at(where), null, syntaxError(e));
     } catch (ReaderException e) {
       problems.add(position(text, e.getPosition(), problems), null, "character U+"
           + String.format("%04X", e.getCodePoint()) + " is not allowed in YAML; remove it");
@@ -48,6 +48,26 @@ final class YamlLoader {
       problems.add(problems.start(), null, "YAML error: " + e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /**
+   * SnakeYAML's problem, plus where the construct it was reading started ({@code line:column}), if elsewhere. Its
+   * text for a tab names the character as {@code \t(TAB)}; say plainly what to do instead.
+   */
+  private static String syntaxError(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+    if (problem.contains("(TAB)")) {
+      return "YAML syntax error: a tab character; YAML indents and separates with spaces only, replace the tab with "
+          + "spaces";
+    }
+    Mark start = e.getContextMark();
+    Mark at = e.getProblemMark();
+    boolean elsewhere = start != null && (at == null || start.getLine() != at.getLine()
+        || start.getColumn() != at.getColumn());
+    String context = e.getContext() == null ? ""
+        : " (" + e.getContext() + (elsewhere ? " started at " + (start.getLine() + 1) + ":" + (start.getColumn() + 1)
+            : "") + ")";
+    return "YAML syntax error: " + problem + context;
   }
 
   private static boolean refuse(Event event, Problems problems) {

@@ -53,6 +53,25 @@ class SinksTest {
   }
 
   @Test
+  void everyLoadedRuleHasItsSeriesAtZeroFromTheStartAndAReloadRemovesTheOldOnes() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    java.util.concurrent.atomic.AtomicReference<Map<String, java.util.Set<Severity>>> rules =
+        new java.util.concurrent.atomic.AtomicReference<>(Map.of("latency", java.util.Set.of(Severity.LOW,
+            Severity.HIGH), "errors", java.util.Set.of(Severity.CRITICAL)));
+    MetricsSink sink = new MetricsSink(registry, rules::get);
+
+    assertThat(registry.get("perfwatch.alerts").gauges()).hasSize(6)
+        .allSatisfy(g -> assertThat(g.value()).isZero());
+    assertThat(gauge(registry, "low", "pending")).isZero();
+    assertThat(gauge(registry, "high", "firing")).isZero();
+
+    rules.set(Map.of("latency", java.util.Set.of(Severity.LOW, Severity.HIGH)));
+    sink.cycle(List.of());
+    assertThat(registry.get("perfwatch.alerts").gauges()).hasSize(4);
+    assertThat(registry.find("perfwatch.alerts").tag("alertname", "errors").gauges()).isEmpty();
+  }
+
+  @Test
   void logLineNamesStateSeverityRuleScopeValueAndThreshold() {
     Alert alert = new Alert("id", "latency", "latency", Severity.HIGH, AlertState.FIRING,
         Map.of("method", "GET", "uri", "/a", "table", "t"), 2500.5, 2000, T0, T0, null, "s", "r", Map.of(), Map.of());

@@ -116,6 +116,12 @@ class Fixture implements StatsSource {
         100, active));
   }
 
+  /** A sample whose host memory reads {@code hostUsedMb} and the JVM heap after GC {@code heapAfterGcMb}. */
+  void heap(long ageSeconds, double hostUsedMb, double heapAfterGcMb) {
+    store.recordSystem(new SystemMetrics(now.get() - ageSeconds * 1_000, 10, 5, 50, hostUsedMb, Map.of(), 3, 100, 1,
+        heapAfterGcMb));
+  }
+
   List<Alert> evaluate(TestRules... rules) {
     return engine.evaluate(Arrays.stream(rules).map(TestRules::build).toList());
   }

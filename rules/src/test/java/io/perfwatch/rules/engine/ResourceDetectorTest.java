@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import static io.perfwatch.rules.alert.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.Severity;
@@ -84,27 +85,65 @@ class ResourceDetectorTest {
   }
 
   @Test
-  void steadilyRisingMemoryIsALeak() {
-    f.system(240, 10, 50, 1000, DISKS, 1);
-    f.system(180, 10, 50, 1010, DISKS, 1);
-    f.system(150, 10, 50, Double.NaN, DISKS, 1);
-    f.system(120, 10, 50, 1020, DISKS, 1);
-    f.system(60, 10, 50, 1030, DISKS, 1);
-    f.system(0, 10, 50, 1040, DISKS, 1);
+  void steadilyRisingHeapAfterGcIsALeakWithTheSpanItCovers() {
+    f.heap(240, 5000, 100);
+    f.heap(180, 5000, 110);
+    f.heap(150, 5000, Double.NaN);
+    f.heap(120, 5000, 120);
+    f.heap(60, 5000, 130);
+    f.heap(0, 5000, 140);
 
     assertThat(f.evaluate(resource("memory-leak", Resource.MEMORY_LEAK, 5))).singleElement().satisfies(a -> {
       assertThat(a.scope()).isEqualTo(Map.of("resource", "memory_leak"));
       assertThat(a.value()).isEqualTo(10.0);
       assertThat(a.severity()).isEqualTo(Severity.HIGH);
-      assertThat(a.details()).containsEntry("rising_percent", "100").containsEntry("samples", "5");
+      assertThat(a.summary()).isEqualTo("The JVM heap after GC (old generation) rose from 100 MB to 140 MB over the "
+          + "last 4 minutes (10 MB/min, rising in 4 of its 4 changes; threshold 5 MB/min)");
+      assertThat(a.details()).containsEntry("rising_percent", "100").containsEntry("samples", "5")
+          .containsEntry("span_minutes", "4");
     });
   }
 
   @Test
-  void sawtoothMemoryIsNoLeakEvenWithAnUpwardSlope() {
-    double[] usedMb = {1000, 1100, 1050, 1150, 1100, 1200};
-    for (int i = 0; i < usedMb.length; i++) {
-      f.system(250 - i * 50L, 10, 50, usedMb[i], DISKS, 1);
+  void risingHostMemoryIsNoLeak() {
+    // the reported bug: every process on the machine grows host memory; the JVM heap after GC stays flat
+    for (int i = 0; i <= 8; i++) {
+      f.heap(240 - i * 30L, 5000 + i * 200, 100);
+    }
+
+    assertThat(f.evaluate(resource("memory-leak", Resource.MEMORY_LEAK, 5))).isEmpty();
+  }
+
+  @Test
+  void noVerdictBeforeTheReadingsCoverHalfTheWindow() {
+    // a fresh service: 2 minutes of readings of a 5-minute window, rising fast
+    f.heap(120, 5000, 100);
+    f.heap(80, 5000, 200);
+    f.heap(40, 5000, 300);
+    f.heap(0, 5000, 400);
+    TestRules leak = resource("memory-leak", Resource.MEMORY_LEAK, 5);
+    assertThat(f.evaluate(leak)).isEmpty();
+
+    f.advance(Duration.ofSeconds(40));
+    f.heap(0, 5000, 500);
+    assertThat(f.evaluate(leak)).singleElement()
+        .satisfies(a -> assertThat(a.value()).isCloseTo(150.0, within(1e-9)));
+  }
+
+  @Test
+  void anIdleServiceWithoutCollectionsHasNoReadingAndNoVerdict() {
+    for (int i = 0; i <= 10; i++) {
+      f.heap(300 - i * 30L, 5000 + i * 500, Double.NaN);
+    }
+
+    assertThat(f.evaluate(resource("memory-leak", Resource.MEMORY_LEAK, 5))).isEmpty();
+  }
+
+  @Test
+  void sawtoothHeapIsNoLeakEvenWithAnUpwardSlope() {
+    double[] heapMb = {1000, 1100, 1050, 1150, 1100, 1200};
+    for (int i = 0; i < heapMb.length; i++) {
+      f.heap(250 - i * 50L, 5000, heapMb[i]);
     }
 
     assertThat(f.evaluate(resource("memory-leak", Resource.MEMORY_LEAK, 5))).isEmpty();

@@ -139,6 +139,40 @@ abstract class PrometheusStack {
   }
 
   @Test
+  void routesTableShowsZeroPercent5xxForRoutesWithoutErrors() {
+    String expr = substitute(target("perfwatch-endpoints.json", "Routes", "B"));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      Map<String, Double> byUri = new LinkedHashMap<>();
+      query(expr).forEach(s -> byUri.put(s.path("metric").path("uri").asText(),
+          Double.parseDouble(s.path("value").path(1).asText())));
+      assertThat(byUri).containsEntry("/api/transactions/:id", 0.0).containsEntry("/demo/status/:code", 100.0);
+    });
+  }
+
+  @Test
+  void alertsNowTableListsOnlyNonZeroRows() {
+    String expr = substitute(target("perfwatch-alerts.json", "perfwatch alerts now", "A"));
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      List<JsonNode> rows = query(expr);
+      assertThat(rows).isNotEmpty()
+          .allSatisfy(r -> assertThat(Double.parseDouble(r.path("value").path(1).asText())).isPositive());
+      assertThat(query(substitute("perfwatch_alerts{job=~\"$job\",instance=~\"$instance\"} == 0")))
+          .as("the loaded rules' series at 0 exist, and the table leaves them out").isNotEmpty();
+    });
+  }
+
+  private static String target(String dashboard, String title, String refId) {
+    for (JsonNode panel : Repo.panels(Repo.json(Repo.DASHBOARDS.resolve(dashboard)))) {
+      for (JsonNode t : panel.path("targets")) {
+        if (panel.path("title").asText().equals(title) && t.path("refId").asText().equals(refId)) {
+          return t.path("expr").asText();
+        }
+      }
+    }
+    throw new AssertionError(dashboard + " has no panel '" + title + "' with query " + refId);
+  }
+
+  @Test
   void liveExpositionPassesPromtoolCheckMetrics() throws Exception {
     String exposition = HTTP.send(HttpRequest.newBuilder(service.baseUri().resolve("/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();

@@ -99,6 +99,7 @@ public final class JdbcMetricsListener extends JdbcEventListener {
     try {
       QueryFingerprint fingerprint = shapes.lookup(sql == null ? "" : sql);
       fingerprint.timer(e != null).record(nanos, TimeUnit.NANOSECONDS);
+      shapes.recorded(fingerprint);
       RequestQueries request = RequestQueries.current();
       if (request != null) {
         request.record(fingerprint, nanos);

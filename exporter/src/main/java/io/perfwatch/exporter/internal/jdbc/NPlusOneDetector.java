@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One finding per SELECT fingerprint that a request ran at least {@code minRepeats} times (Sentry's detector uses 5).
- * The overflow stand-in beyond the fingerprint cap is skipped: it merges different statements.
+ * Statements are told apart by their full normalized SQL, beyond the fingerprint cap too; the cap only decides what
+ * is stored and exported: a finding beyond it carries the fingerprint {@code OTHER}, and is still counted.
  */
 final class NPlusOneDetector {
   private final MeterRegistry registry;
@@ -24,7 +25,7 @@ final class NPlusOneDetector {
     for (int k = 0; k < request.distinct(); k++) {
       QueryFingerprint fingerprint = request.fingerprint(k);
       QueryShape shape = fingerprint.shape();
-      if (request.repeats(k) < minRepeats || fingerprint.overflow() || !QueryShape.SELECT.equals(shape.operation())) {
+      if (request.repeats(k) < minRepeats || !QueryShape.SELECT.equals(shape.operation())) {
         continue;
       }
       if (findings.isEmpty()) {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * address or a card number, and must not outlive the call. Such texts are normalized on every execution. The text
  * cache is capped at {@value #MAX_CACHED_TEXTS} entries: an application has a finite set of statement texts, far
  * below that; beyond it, texts are normalized each time rather than let memory grow. Fingerprints and tables pass
- * through their {@link LabelLimiter}s once, when a fingerprint is created, so labels and the store stay bounded.
+ * through their {@link LabelLimiter}s when a fingerprint is created, so labels and the store stay bounded; each
+ * recording of a value that became {@code OTHER} is counted through {@link #recorded}.
  */
 final class QueryShapes {
   static final int MAX_CACHED_TEXTS = 10_000;
@@ -52,15 +53,27 @@ final class QueryShapes {
     if (known != null) {
       return known;
     }
-    String sql = fingerprintLimiter.admit(shape.normalizedSql());
-    String table = tableLimiter.admit(shape.table());
+    String sql = fingerprintLimiter.canonical(shape.normalizedSql());
+    String table = tableLimiter.canonical(shape.table());
+    boolean tableCapped = LabelLimiter.OTHER.equals(table) && !LabelLimiter.OTHER.equals(shape.table());
     String operation = shape.operation();
     if (LabelLimiter.OTHER.equals(sql)) {
-      return overflow.computeIfAbsent(operation + ' ' + table,
-          k -> new QueryFingerprint(new QueryShape(LabelLimiter.OTHER, operation, table), true, registry));
+      QueryFingerprint standIn = overflow.computeIfAbsent(operation + ' ' + table, k -> new QueryFingerprint(
+          new QueryShape(LabelLimiter.OTHER, operation, table), true, tableCapped, registry));
+      return QueryFingerprint.beyondCap(standIn, shape.normalizedSql());
     }
     return bySql.computeIfAbsent(sql,
-        k -> new QueryFingerprint(new QueryShape(sql, operation, table), false, registry));
+        k -> new QueryFingerprint(new QueryShape(sql, operation, table), false, tableCapped, registry));
+  }
+
+  /** Counts one recording of {@code fingerprint} in {@code perfwatch_dropped_series_total} for each capped label. */
+  void recorded(QueryFingerprint fingerprint) {
+    if (fingerprint.overflow()) {
+      fingerprintLimiter.countDropped();
+    }
+    if (fingerprint.tableCapped()) {
+      tableLimiter.countDropped();
+    }
   }
 
   /** Statement texts held in the cache; for tests that prove no literal is retained. */

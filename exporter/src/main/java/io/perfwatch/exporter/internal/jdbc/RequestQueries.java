@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * and hands the instance to {@link JdbcMetrics#endRequest} at the end, in a {@code finally}: until then, statements
  * on this (pooled) thread are attributed to the request. One instance per thread is reused, so a
  * request allocates nothing here. At most {@value #MAX_FINGERPRINTS} distinct fingerprints are tracked per request
- * (compared by identity, in a linear scan that beats hashing at this size); further ones still count in
+ * (compared by identity, in a linear scan that beats hashing at this size; statements beyond the fingerprint cap by
+ * their normalized SQL, so N+1 detection does not depend on the cap); further ones still count in
  * {@link #count()} and {@link #nanos()}.
  */
 public final class RequestQueries {
@@ -99,7 +100,8 @@ public final class RequestQueries {
     count++;
     nanos += elapsedNanos;
     for (int k = 0; k < distinct; k++) {
-      if (fingerprints[k] == fingerprint) {
+      if (fingerprints[k] == fingerprint
+          || fingerprint.overflow() && fingerprint.sameStatementBeyondCap(fingerprints[k])) {
         repeats[k]++;
         fingerprintNanos[k] += elapsedNanos;
         return;

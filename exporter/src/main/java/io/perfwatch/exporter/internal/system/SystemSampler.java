@@ -32,6 +32,7 @@ public final class SystemSampler implements AutoCloseable {
   private final Consumer<SystemMetrics> sink;
   private final Map<String, double[]> disks = new ConcurrentHashMap<>(); // mount -> {used, total}
   private final SamplingFailures failures = new SamplingFailures(LOG);
+  private final HeapAfterGc heapAfterGc = new HeapAfterGc();
   private volatile HostReading latest = HostReading.ABSENT;
   private @Nullable HostProbe probe;
   private @Nullable Iterable<String> mounts;
@@ -63,6 +64,7 @@ public final class SystemSampler implements AutoCloseable {
   /** Takes the first sample now on the sampler thread, then one every period. */
   public synchronized void start() {
     if (executor == null) {
+      heapAfterGc.start();
       executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "perfwatch-system-sampler");
         t.setDaemon(true);
@@ -86,7 +88,8 @@ public final class SystemSampler implements AutoCloseable {
     previousMillis = now;
     SystemMetrics metrics = new SystemMetrics(now, reading.systemCpu() * 100, reading.processCpu() * 100,
         reading.memoryPercent(), reading.memoryUsed() / (1024 * 1024), diskPercent,
-        sources.activeConnections().getAsLong(), perMinute, sources.activeRequests().getAsLong());
+        sources.activeConnections().getAsLong(), perMinute, sources.activeRequests().getAsLong(),
+        heapAfterGc.bytes() / (1024 * 1024));
     sink.accept(metrics);
     return metrics;
   }
@@ -168,6 +171,7 @@ public final class SystemSampler implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    heapAfterGc.close();
     if (executor != null) {
       executor.shutdownNow();
       executor = null;

@@ -30,18 +30,25 @@ class QueryShapesTest {
   }
 
   @Test
-  void fingerprintsBeyondTheCapBecomeOtherAndAreCounted() {
+  void fingerprintsBeyondTheCapBecomeOtherAndEachRecordingIsCounted() {
     QueryShapes shapes = new QueryShapes(registry, 1000, 2, 100);
-    shapes.lookup("SELECT a FROM t");
+    shapes.recorded(shapes.lookup("SELECT a FROM t"));
     shapes.lookup("SELECT b FROM t");
     QueryFingerprint third = shapes.lookup("SELECT c FROM t");
+    QueryFingerprint fourth = shapes.lookup("SELECT d FROM t");
 
     assertThat(third.shape()).isEqualTo(new QueryShape(LabelLimiter.OTHER, "SELECT", "t"));
+    assertThat(fourth.shape()).isEqualTo(third.shape());
     assertThat(third.overflow()).isTrue();
-    assertThat(shapes.lookup("SELECT d FROM t")).isSameAs(third);
+    assertThat(third.statement()).isEqualTo("SELECT c FROM t");
+    assertThat(fourth.timer(false)).isSameAs(third.timer(false));
+    assertThat(shapes.lookup("SELECT c FROM t")).isSameAs(third);
     assertThat(shapes.fingerprintCount()).isEqualTo(2);
+    shapes.recorded(third);
+    shapes.recorded(third);
+    shapes.recorded(fourth);
     assertThat(registry.get("perfwatch.dropped.series").tag("label", "query_fingerprint").counter().count())
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 
   @Test
@@ -53,6 +60,9 @@ class QueryShapesTest {
     assertThat(second.shape().table()).isEqualTo(LabelLimiter.OTHER);
     assertThat(registry.find("db.query.duration").tag("table", "second_table").timer()).isNull();
     assertThat(registry.get("db.query.duration").tag("table", LabelLimiter.OTHER).timer()).isNotNull();
+    shapes.recorded(second);
+    shapes.recorded(second);
+    assertThat(registry.get("perfwatch.dropped.series").tag("label", "table").counter().count()).isEqualTo(2);
   }
 
   @Test
