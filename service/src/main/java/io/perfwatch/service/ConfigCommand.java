@@ -35,6 +35,7 @@ final class ConfigCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(reference());
       return Main.OK;
     }
+    UnknownSettings.warnings(env).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
     try {
       ServiceConfig.fromEnvironment(env);
     } catch (PerfWatchConfigException e) {

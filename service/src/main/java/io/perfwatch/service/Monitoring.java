@@ -111,7 +111,7 @@ final class Monitoring implements AutoCloseable {
 
   /** Reads the indexes of the database whose statements the in-process store records (not a scraped one's). */
   void readIndexes(DataSource database) {
-    if (source instanceof StoreSource) {
+    if (!source.fleet()) {
       indexes.set(JdbcIndexCatalog.start(database));
     }
   }

@@ -1,5 +1,6 @@
 package io.perfwatch.service;
 
+import io.perfwatch.exporter.config.PerfWatchConfigException;
 import io.perfwatch.exporter.config.Setting;
 import io.perfwatch.exporter.config.SettingValues;
 import java.nio.file.Path;
@@ -27,6 +28,10 @@ public record MonitoringSettings(@Nullable String adminToken, Optional<Path> rul
       .collect(Collectors.toUnmodifiableSet());
 
   public MonitoringSettings {
+    if (adminToken != null && !ServiceSettings.ADMIN_TOKEN.accepts().test(Optional.of(adminToken))) {
+      throw new PerfWatchConfigException(List.of("adminToken (" + adminToken.length() + " characters, not shown; "
+          + ServiceSettings.ADMIN_TOKEN.name() + "): " + ServiceSettings.ADMIN_TOKEN.expected()));
+    }
     corsOrigins = List.copyOf(corsOrigins);
     environment = Map.copyOf(environment);
   }

@@ -30,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return Main.INVALID;
     }
+    UnknownSettings.warnings(env).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
     PerfWatchService service;
     try {
       service = new PerfWatchService(config); // reads the rules file: a bad one is reported with every problem

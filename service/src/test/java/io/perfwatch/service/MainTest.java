@@ -149,6 +149,19 @@ class MainTest {
   }
 
   @Test
+  void configCheckWarnsAboutAnUndeclaredVariableNamingTheClosestSetting() {
+    int exit = run(Map.of("PERFORMANCE_MAX_ROUTE", "10", "PERFORMANCE_MY_SLO_MS", "300"), "config", "--check");
+
+    assertThat(exit).isZero();
+    assertThat(err.toString().lines()).containsExactly(
+        "warning: PERFORMANCE_MAX_ROUTE is not a perfwatch setting (did you mean PERFORMANCE_MAX_ROUTES?); only rule "
+            + "files' ${PERFORMANCE_MAX_ROUTE} references read it",
+        "warning: PERFORMANCE_MY_SLO_MS is not a perfwatch setting; only rule files' ${PERFORMANCE_MY_SLO_MS} "
+            + "references read it");
+    assertThat(out.toString()).isEqualTo("OK: the PERFORMANCE_* settings are valid" + System.lineSeparator());
+  }
+
+  @Test
   void serveHelpPointsAtTheSettingsReference() {
     assertThat(run(Map.of(), "serve", "--help")).isZero();
     assertThat(out.toString()).contains("'perfwatch config' lists them all");

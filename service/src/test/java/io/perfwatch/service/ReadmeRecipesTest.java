@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's adoption recipes are the consumer projects' own code: each block after a {@code <!-- recipe: FILE#TAG
- * -->} marker must equal the lines between {@code tag::TAG[]} and {@code end::TAG[]} in that file (dedented, with
- * the POM's filtered versions filled in), so the README cannot show code that does not build.
+ * The adoption recipes (docs/adopt.md, linked from the README) are the consumer projects' own code: each block
+ * after a {@code <!-- recipe: FILE#TAG -->} marker must equal the lines between {@code tag::TAG[]} and
+ * {@code end::TAG[]} in that file (dedented, with the POM's filtered versions filled in), so the docs cannot show
+ * code that does not build.
  */
 class ReadmeRecipesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -24,7 +25,7 @@ class ReadmeRecipesTest {
 
   @Test
   void everyRecipeIsTheConsumerProjectsCode() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+    String readme = Files.readString(ROOT.resolve("docs/adopt.md"));
     Map<String, String> versions = Map.of("@perfwatch.version@", property("pom.xml", "version"),
         "@slf4j.version@", property("bom/pom.xml", "slf4j.version"));
     List<String> files = new ArrayList<>();

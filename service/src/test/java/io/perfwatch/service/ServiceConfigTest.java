@@ -152,6 +152,14 @@ class ServiceConfigTest {
   }
 
   @Test
+  void aShortAdminTokenCannotBeSetInCodeEither() {
+    assertThatExceptionOfType(PerfWatchConfigException.class)
+        .isThrownBy(() -> MonitoringSettings.defaults().withAdminToken("hunter2"))
+        .withMessage("Invalid perfwatch setting: adminToken (7 characters, not shown; PERFORMANCE_ADMIN_TOKEN): "
+            + "expected at least 16 characters, e.g. from openssl rand -hex 24");
+  }
+
+  @Test
   void problemsCannotBeModified() {
     PerfWatchConfigException e = new PerfWatchConfigException(java.util.List.of("a"));
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * {@code ${NAME}} and {@code ${NAME:default}} in number and duration values, so the spec's
  * {@code PERFORMANCE_MAX_*} variables override the file. The reference must be the whole value (no string
- * templating), and an unset or empty variable takes the default, like the shell's {@code ${NAME:-default}}.
+ * templating), and an unset or blank variable takes the default, like the shell's {@code ${NAME:-default}}.
  */
 final class EnvSubstitution {
 
@@ -39,7 +39,7 @@ final class EnvSubstitution {
     String name = m.group(1);
     String fallback = m.group(2);
     String value = environment.get(name);
-    if (value == null || value.isEmpty()) {
+    if (value == null || value.isBlank()) { // blank is unset, as for every PERFORMANCE_* setting
       if (fallback == null) {
         return new Resolved(text, MappingReader.quote(text), "'" + key + "' uses ${" + name + "}, but environment variable "
             + name + " is not set; set it or give a default, e.g. ${" + name + ":100}");

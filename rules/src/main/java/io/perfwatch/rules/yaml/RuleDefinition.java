@@ -93,6 +93,74 @@ public record RuleDefinition(
     annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
   }
 
+  /**
+   * A rule in code, with the parser's defaults for whatever is not set ({@link RuleFields}): the detector's first
+   * scope and, where it takes one, metric (p95) and baseline (previous hour); no traffic minimum below 1; for and
+   * keep_firing_for 0s. {@link Builder#build()} runs the same checks as the constructor.
+   */
+  public static Builder builder(String name, Detector detector) {
+    return new Builder(name, detector);
+  }
+
+  /** Settings of a {@link RuleDefinition}; threshold, window and severity are required. */
+  public static final class Builder {
+    private final String name;
+    private final Detector detector;
+    private String group = "default";
+    private Duration interval = Duration.ofMinutes(1);
+    private @Nullable Metric metric;
+    private @Nullable Scope scope;
+    private @Nullable Resource resource;
+    private double threshold = Double.NaN;
+    private Duration window = Duration.ZERO;
+    private long minRequests;
+    private Duration forDuration = Duration.ZERO;
+    private Duration keepFiringFor = Duration.ZERO;
+    private @Nullable SeverityLadder severity;
+    private List<String> include = List.of();
+    private List<String> exclude = List.of();
+    private boolean include4xx;
+    private @Nullable Baseline baseline;
+    private Map<String, String> labels = Map.of();
+    private Map<String, String> annotations = Map.of();
+
+    private Builder(String name, Detector detector) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.detector = Objects.requireNonNull(detector, "detector");
+      this.metric = DetectorSpec.of(detector).metrics().isEmpty() ? null : Metric.P95;
+      this.baseline = detector == Detector.DEGRADATION ? Baseline.PREVIOUS_HOUR : null;
+      this.minRequests = DetectorSpec.of(detector).keys().contains("min_requests") ? 1 : 0;
+    }
+
+    public Builder group(String v, Duration every) { group = v; interval = every; return this; }
+    public Builder metric(Metric v) { metric = v; return this; }
+    public Builder scope(Scope v) { scope = v; return this; }
+    public Builder resource(Resource v) { resource = v; return this; }
+    public Builder threshold(double v) { threshold = v; return this; }
+    public Builder window(Duration v) { window = v; return this; }
+    public Builder minRequests(long v) { minRequests = v; return this; }
+    public Builder forDuration(Duration v) { forDuration = v; return this; }
+    public Builder keepFiringFor(Duration v) { keepFiringFor = v; return this; }
+    public Builder severity(SeverityLadder v) { severity = v; return this; }
+    public Builder include(List<String> v) { include = v; return this; }
+    public Builder exclude(List<String> v) { exclude = v; return this; }
+    public Builder include4xx(boolean v) { include4xx = v; return this; }
+    public Builder baseline(Baseline v) { baseline = v; return this; }
+    public Builder labels(Map<String, String> v) { labels = v; return this; }
+    public Builder annotations(Map<String, String> v) { annotations = v; return this; }
+
+    public RuleDefinition build() {
+      SeverityLadder ladder = severity;
+      if (ladder == null) {
+        throw new IllegalArgumentException("rule '" + name + "': severity is required");
+      }
+      Scope chosen = scope != null ? scope : DetectorSpec.scopes(detector, resource).get(0);
+      return new RuleDefinition(name, group, interval, detector, metric, chosen, resource, threshold, window,
+          minRequests, forDuration, keepFiringFor, ladder, include, exclude, include4xx, baseline, labels,
+          annotations, new SourcePosition("code", 1, 1));
+    }
+  }
+
   /** Whether this rule evaluates {@code route}: it matches an include glob (or there are none) and no exclude glob. */
   public boolean matchesRoute(String route) {
     if (include.isEmpty() && exclude.isEmpty()) { // most rules: asked for every endpoint in every cycle

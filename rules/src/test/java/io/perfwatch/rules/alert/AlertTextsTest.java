@@ -3,6 +3,7 @@ package io.perfwatch.rules.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.perfwatch.testkit.CapturedStderr;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,11 @@ class AlertTextsTest {
     assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(broken::summary).withMessage("no text");
 
     AlertTexts previous = AlertTexts.of("slow", "cache it", Map.of());
-    assertThat(broken.orElse(previous).summary()).isEqualTo("slow");
+    try (CapturedStderr log = CapturedStderr.quiet()) {
+      assertThat(broken.orElse(previous).summary()).isEqualTo("slow");
+      assertThat(log.lines()).startsWith("[main] WARN io.perfwatch.rules.alert.AlertTexts - alert texts could not "
+          + "be composed; the previous ones stay", "java.lang.IllegalArgumentException: no text");
+    }
   }
 
   @Test
@@ -43,7 +48,10 @@ class AlertTextsTest {
       throw new IllegalStateException("no text");
     }).orElse(unread);
 
-    assertThat(broken.summary()).isEqualTo("first");
+    try (CapturedStderr log = CapturedStderr.quiet()) {
+      assertThat(broken.summary()).isEqualTo("first");
+      assertThat(log.lines()).contains("java.lang.IllegalStateException: no text");
+    }
   }
 
   @Test

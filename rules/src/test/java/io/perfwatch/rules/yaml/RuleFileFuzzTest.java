@@ -3,6 +3,7 @@ package io.perfwatch.rules.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.perfwatch.testkit.CapturedStderr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +51,15 @@ class RuleFileFuzzTest {
   void watcherNeverReplacesGoodRulesWithABrokenSet(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("rules.yml"), Fixtures.shipped());
     RuleFileParser parser = new RuleFileParser(Map.of());
-    try (RuleFileWatcher watcher = new RuleFileWatcher(file, parser, new SimpleMeterRegistry())) {
+    int rejected = 0;
+    try (CapturedStderr log = CapturedStderr.quiet();
+        RuleFileWatcher watcher = new RuleFileWatcher(file, parser, new SimpleMeterRegistry())) {
       String lastWritten = Fixtures.shipped();
       for (int seed = 0; seed < 300; seed++) {
         String mutated = mutate(new Random(seed));
         Files.writeString(file, mutated);
         boolean valid = isValid(parser, mutated);
+        rejected += !valid && !mutated.equals(lastWritten) ? 1 : 0;
         RuleSet before = watcher.current();
 
         boolean reloaded = watcher.reloadIfChanged();
@@ -67,6 +71,9 @@ class RuleFileFuzzTest {
         }
         assertThat(watcher.current().rules()).as("seed %d", seed).isNotEmpty();
       }
+      assertThat(log.lines().stream().filter(l -> l.contains("ERROR io.perfwatch.rules.yaml.RuleFileWatcher - "
+          + "Rejected changed rule file, keeping the previous rules: ")).count())
+          .as("each rejected change is logged once").isEqualTo(rejected).isPositive();
     }
   }
 

@@ -25,15 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every JSON example of the OpenAPI document and the README is checked against what a running service answers to
- * the request the example names: an error example must be the answer exactly; a success example (whose numbers
+ * Every JSON example of the OpenAPI document and of docs/service.md is checked against what a running service
+ * answers to the request the example names: an error example must be the answer exactly; a success example (whose numbers
  * depend on the moment) must have the answer's shape, the same fields at every level with values of the same JSON
  * types (null and a number count as one type: the documented measures are nullable).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedExamplesTest {
   private static final String TOKEN = "examples-token-0123456789";
-  private static final Pattern README_EXAMPLE = Pattern.compile(
+  private static final Pattern DOC_EXAMPLE = Pattern.compile(
       "<!-- response: (GET|POST) (\\S+)( admin)? -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
 
   private final PerfWatchService service = new PerfWatchService(ServiceConfig.onPort(0)
@@ -79,9 +79,9 @@ class DocumentedExamplesTest {
   }
 
   @Test
-  void everyReadmeJsonExampleIsARealAnswer() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    Matcher m = README_EXAMPLE.matcher(readme);
+  void everyServiceDocJsonExampleIsARealAnswer() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "service.md"));
+    Matcher m = DOC_EXAMPLE.matcher(doc);
     int checked = 0;
     while (m.find()) {
       RawHttp.Answer answer = send(m.group(1), m.group(2), m.group(3) == null ? "none" : "admin");
@@ -89,7 +89,7 @@ class DocumentedExamplesTest {
       checked++;
     }
     assertThat(checked).isEqualTo(2);
-    assertThat(readme.split("```json", -1)).as("every ```json block has a response marker").hasSize(checked + 1);
+    assertThat(doc.split("```json", -1)).as("every ```json block has a response marker").hasSize(checked + 1);
   }
 
   /** Sent as written, over a plain socket: an example may show a request a URI class refuses ({@code %zz}). */
