@@ -1,12 +1,10 @@
 package io.perfwatch.service.api;
 
-import io.perfwatch.exporter.store.WindowStats;
-import io.perfwatch.rules.source.EmptyStats;
+import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.source.SourceUnavailableException;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.source.TargetHealth;
 import io.perfwatch.rules.source.WatchedSource;
-import io.perfwatch.rules.yaml.Aggregation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * What the API adds over a fleet (scrape targets or Prometheus): the source's own state ({@code source}: up or down
- * since when), and which jobs and instances the answer covers with their targets' health ({@code fleet}). The
- * monitor's own host stays in {@code system_metrics}: fleet figures never mix with it.
+ * since when), and which jobs and instances an answer covers ({@code fleet}): by name in admin answers, as counts in
+ * public ones (job and instance names are internal host names). The monitor's own host stays in
+ * {@code system_metrics}: fleet figures never mix with it.
  */
 final class FleetView {
   private FleetView() {}
@@ -34,7 +33,11 @@ final class FleetView {
     return block;
   }
 
-  /** The {@code fleet} block: jobs, instances and targets up and down; empty lists while the source is down. */
+  /**
+   * The public {@code fleet} block of {@code /health}: how many jobs and instances are watched and how many targets
+   * are up and down, counts only (their names are internal host names: admin answers have them); zeros while the
+   * source is down.
+   */
   static Map<String, Object> fleet(StatsSource source) {
     List<TargetHealth> targets;
     try {
@@ -42,49 +45,70 @@ final class FleetView {
     } catch (SourceUnavailableException e) { // already in the source block
       targets = List.of();
     }
-    Map<String, Object> block = new LinkedHashMap<>();
-    block.put("jobs", List.copyOf(new TreeSet<>(targets.stream().map(TargetHealth::job).toList())));
-    block.put("instances", List.copyOf(new TreeSet<>(targets.stream().map(TargetHealth::instance).toList())));
+    Map<String, Object> block = counts(targets);
     block.put("targets_up", targets.stream().filter(TargetHealth::up).count());
     block.put("targets_down", targets.stream().filter(t -> !t.up()).count());
     return block;
   }
 
-  /**
-   * The window of the last {@code minutes}: the whole source's, or with {@code ?job=} (and/or {@code ?instance=})
-   * that service's or instance's alone; empty when nothing matches (the in-process store has no job).
-   */
-  static WindowStats window(StatsSource source, int minutes, QueryParams params) {
-    long now = source.nowMillis();
-    long from = now - minutes * 60_000L;
-    String job = params.text("job");
-    String instance = params.text("instance");
-    if (job.isEmpty() && instance.isEmpty()) {
-      return source.window(from, now);
-    }
-    Aggregation level = instance.isEmpty() ? Aggregation.SERVICE : Aggregation.INSTANCE;
-    return source.windows(from, now, level).entrySet().stream()
-        .filter(e -> (job.isEmpty() || e.getKey().job().equals(job))
-            && (instance.isEmpty() || e.getKey().instance().equals(instance)))
-        .map(Map.Entry::getValue).findFirst().orElseGet(() -> EmptyStats.of(from, now));
-  }
-
-  /** {@code body} plus, over a fleet, {@code fleet}: the jobs and instances the answer covers. */
-  static Map<String, Object> covering(StatsSource source, QueryParams params, Map<String, Object> body) {
+  /** {@code body} plus, over a fleet, {@code fleet}: the jobs and instances the answer covers, by name. */
+  static Object covering(StatsSource source, FleetFilter filter, Object body) {
     if (!source.fleet()) {
       return body;
     }
-    String job = params.text("job");
-    String instance = params.text("instance");
-    List<TargetHealth> targets = source.targets().stream()
-        .filter(t -> (job.isEmpty() || t.job().equals(job)) && (instance.isEmpty() || t.instance().equals(instance)))
-        .toList();
+    List<TargetHealth> targets = source.targets().stream().filter(filter::matches).toList();
+    return with(body, names(targets.stream().map(TargetHealth::job).toList(),
+        targets.stream().map(TargetHealth::instance).toList()));
+  }
+
+  /** As {@link #covering}, for a public answer: how many jobs and instances it covers, not their names. */
+  static Object coveringCounts(StatsSource source, FleetFilter filter, Object body) {
+    if (!source.fleet()) {
+      return body;
+    }
+    return with(body, counts(source.targets().stream().filter(filter::matches).toList()));
+  }
+
+  /**
+   * One alert plus, over a fleet, what it is about: its own {@code job} and {@code instance}; a per-service alert
+   * covers its job's watched instances.
+   */
+  static Object coveringAlert(StatsSource source, Alert alert, Object body) {
+    if (!source.fleet()) {
+      return body;
+    }
+    String job = alert.scope().getOrDefault("job", "");
+    String instance = alert.scope().getOrDefault("instance", "");
+    List<TargetHealth> targets = source.targets().stream().filter(new FleetFilter(job, "")::matches).toList();
+    return with(body, names(job.isEmpty() ? targets.stream().map(TargetHealth::job).toList() : List.of(job),
+        instance.isEmpty() ? targets.stream().map(TargetHealth::instance).toList() : List.of(instance)));
+  }
+
+  private static Map<String, Object> names(List<String> jobs, List<String> instances) {
     Map<String, Object> covers = new LinkedHashMap<>();
-    covers.put("jobs", List.copyOf(new TreeSet<>(targets.stream().map(TargetHealth::job).toList())));
-    covers.put("instances", List.copyOf(new TreeSet<>(targets.stream().map(TargetHealth::instance).toList())));
-    Map<String, Object> out = new LinkedHashMap<>(body);
+    covers.put("jobs", List.copyOf(new TreeSet<>(jobs)));
+    covers.put("instances", List.copyOf(new TreeSet<>(instances)));
+    return covers;
+  }
+
+  private static Map<String, Object> counts(List<TargetHealth> targets) {
+    Map<String, Object> covers = new LinkedHashMap<>();
+    covers.put("jobs", targets.stream().map(TargetHealth::job).distinct().count());
+    covers.put("instances", targets.stream().map(TargetHealth::instance).distinct().count());
+    return covers;
+  }
+
+  private static Map<String, Object> with(Object body, Map<String, Object> covers) {
+    Map<String, Object> out = asMap(body);
     out.put("fleet", covers);
     return out;
+  }
+
+  /** A map as it is, a report record as the map of its JSON (same keys, same values). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object body) {
+    return body instanceof Map<?, ?> map ? new LinkedHashMap<>((Map<String, Object>) map)
+        : Json.MAPPER.convertValue(body, LinkedHashMap.class);
   }
 
   /** One target as {@code GET /targets} lists it. */

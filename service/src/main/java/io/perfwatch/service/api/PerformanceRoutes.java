@@ -4,11 +4,9 @@ import io.perfwatch.exporter.HostReading;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
-import io.perfwatch.rules.alert.Severity;
 import io.perfwatch.rules.source.SourceUnavailableException;
 import io.perfwatch.rules.source.TargetHealth;
 import io.perfwatch.rules.source.EmptyStats;
-import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
 import io.perfwatch.service.report.HealthScore;
@@ -18,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import spark.Request;
 import spark.Response;
 import spark.Route;
@@ -45,22 +44,30 @@ public final class PerformanceRoutes {
     Coverage coverage = Coverage.from(ctx.source());
     PerformanceRoutes routes = new PerformanceRoutes(ctx, coverage);
     Reports reports = new Reports(ctx, coverage);
+    Alerts alerts = new Alerts(ctx);
+    List<String> fleet = ctx.source().fleet() ? FleetFilter.PARAMETERS : NONE;
     ApiErrors.register(http, ctx.corsOrigins());
     http.get(ServiceIndex.PATH, routes.open(NONE, (params, req, res) -> ServiceIndex.body()), routes.json);
     http.get(BASE + "/health", routes.open(NONE, routes::health), routes.json);
-    http.get(BASE + "/metrics", routes.open(List.of("minutes", "include_system", "job", "instance"),
-        routes::metrics), routes.json);
-    http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
-    http.get(BASE + "/targets", routes.admin(List.of("job", "instance"), routes::targets), routes.json);
-    http.get(BASE + "/endpoints", routes.admin(List.of("top_n", "minutes", "job", "instance"), routes::endpoints),
+    http.get(BASE + "/metrics", routes.open(plus(List.of("minutes", "include_system"), fleet), routes::metrics),
         routes.json);
-    http.get(BASE + "/database", routes.admin(List.of("minutes", "include_slow_queries"),
+    http.get(BASE + "/openapi.yaml", routes.open(NONE, OpenApiDocument.load()));
+    http.get(BASE + "/targets", routes.admin(fleet, routes::targets), routes.json);
+    http.get(BASE + "/endpoints", routes.admin(plus(List.of("top_n", "minutes"), fleet), routes::endpoints),
+        routes.json);
+    http.get(BASE + "/database", routes.admin(plus(List.of("minutes", "include_slow_queries"), fleet),
         (params, req, res) -> routes.database(params, reports)), routes.json);
-    http.get(BASE + "/alerts", routes.admin(List.of("hours", "severity"), routes::alerts), routes.json);
-    http.get(BASE + "/alerts/:id", routes.admin(NONE, routes::alert), routes.json);
-    http.get(BASE + "/report", routes.admin(List.of("hours", "format"), reports::report), routes.json);
-    http.post(BASE + "/analyze", routes.admin(NONE, routes::analyze), routes.json);
-    http.get(BASE + "/analyze/endpoint/*", routes.admin(List.of("method", "hours"), reports::endpoint), routes.json);
+    http.get(BASE + "/alerts", routes.admin(plus(List.of("hours", "severity"), fleet), alerts::alerts), routes.json);
+    http.get(BASE + "/alerts/:id", routes.admin(NONE, alerts::alert), routes.json);
+    http.get(BASE + "/report", routes.admin(plus(List.of("hours", "format"), fleet), reports::report), routes.json);
+    http.post(BASE + "/analyze", routes.admin(NONE, alerts::analyze), routes.json);
+    http.get(BASE + "/analyze/endpoint/*", routes.admin(plus(List.of("method", "hours"), fleet), reports::endpoint),
+        routes.json);
+  }
+
+  /** An endpoint's own parameters, then {@code job} and {@code instance} over a fleet. */
+  private static List<String> plus(List<String> own, List<String> fleet) {
+    return Stream.concat(own.stream(), fleet.stream()).toList();
   }
 
   /** An endpoint's work, once its parameters have been checked against its list. */
@@ -116,11 +123,8 @@ public final class PerformanceRoutes {
 
   /** The watched targets, narrowed by {@code job} and {@code instance}; 503 while a fleet source is down. */
   private Object targets(QueryParams params, Request req, Response res) {
-    String job = params.text("job");
-    String instance = params.text("instance");
-    List<TargetHealth> targets = ctx.source().targets().stream()
-        .filter(t -> job.isEmpty() || t.job().equals(job))
-        .filter(t -> instance.isEmpty() || t.instance().equals(instance)).toList();
+    FleetFilter filter = FleetFilter.of(params, ctx.source());
+    List<TargetHealth> targets = ctx.source().targets().stream().filter(filter::matches).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
     body.put("source", FleetView.source(ctx.source()));
@@ -130,73 +134,37 @@ public final class PerformanceRoutes {
     return body;
   }
 
+  /** Public: over a fleet its {@code fleet} block counts the jobs and instances covered, without naming them. */
   private Object metrics(QueryParams params, Request req, Response res) {
     int minutes = params.integer("minutes", 5, 1, ctx.historyHours() * 60);
     boolean includeSystem = params.bool("include_system", true);
-    Map<String, Object> body = new MetricsReport(ctx, coverage).of(FleetView.window(ctx.source(), minutes, params),
-        minutes, includeSystem);
-    return FleetView.covering(ctx.source(), params, body);
+    FleetFilter filter = FleetFilter.of(params, ctx.source());
+    Map<String, Object> body = new MetricsReport(ctx, coverage).of(window(filter, minutes), minutes, includeSystem);
+    return FleetView.coveringCounts(ctx.source(), filter, body);
   }
 
   private Object endpoints(QueryParams params, Request req, Response res) {
     int topN = params.integer("top_n", 10, 1, 1000);
     int minutes = params.integer("minutes", 60, 1, ctx.historyHours() * 60);
-    WindowStats window = FleetView.window(ctx.source(), minutes, params);
+    FleetFilter filter = FleetFilter.of(params, ctx.source());
+    WindowStats window = window(filter, minutes);
     List<EndpointSummary> top = window.endpoints().stream().map(EndpointSummary::of)
         .sorted((a, b) -> Double.compare(b.totalTimeMs(), a.totalTimeMs())).limit(topN).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("window_minutes", minutes);
     body.put("total_endpoints", window.endpoints().size());
     body.put("endpoints", top);
-    return FleetView.covering(ctx.source(), params, body);
+    return FleetView.covering(ctx.source(), filter, body);
   }
 
   private Object database(QueryParams params, Reports reports) {
     int minutes = params.integer("minutes", 10, 1, ctx.historyHours() * 60);
     boolean slow = params.bool("include_slow_queries", true);
+    FleetFilter filter = FleetFilter.of(params, ctx.source());
     long now = ctx.source().nowMillis();
-    return DatabaseReport.of(window(minutes), minutes, ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow,
-        reports.recent(now - minutes * 60_000L, now).statements());
-  }
-
-  private Object alerts(QueryParams params, Request req, Response res) {
-    int hours = params.integer("hours", 24, 1, ctx.historyHours());
-    String severity = params.oneOf("severity", "low", List.of("low", "medium", "high", "critical"));
-    Severity floor = Severity.parse(severity).orElseThrow();
-    Instant since = Instant.ofEpochMilli(ctx.source().nowMillis() - hours * 3_600_000L);
-    List<Alert> alerts = ctx.alerts().alerts(since).stream().filter(a -> a.severity().compareTo(floor) >= 0).toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("hours", hours);
-    body.put("severity", severity);
-    body.put("total", alerts.size());
-    body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
-    return body;
-  }
-
-  /** One alert by id: where Alertmanager's generatorURL points. */
-  private Object alert(QueryParams params, Request req, Response res) {
-    return ctx.alerts().alert(req.params(":id")).map(io.perfwatch.service.report.AlertView::of)
-        .orElseThrow(() -> ApiException.notFound("no such alert: it never existed, or it resolved longer ago than "
-            + "the alert history keeps (PERFORMANCE_ALERT_HISTORY_HOURS)"));
-  }
-
-  private Object analyze(QueryParams params, Request req, Response res) {
-    if (req.raw().getContentLengthLong() > 0 || req.raw().getHeader("Transfer-Encoding") != null) {
-      throw new ApiException(415, "unsupported_media_type", "POST " + BASE + "/analyze takes no request body; "
-          + "send the request without one");
-    }
-    RuleSet rules = ctx.rules().get();
-    List<Alert> alerts = ctx.engine().evaluate(rules);
-    Map<String, Object> errors = new LinkedHashMap<>();
-    ctx.engine().lastErrors().forEach((rule, error) -> errors.put(rule, error.message()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
-    body.put("rules_evaluated", rules.rules().size());
-    body.put("rules_origin", rules.origin());
-    body.put("rules_reload_error", ctx.rulesReloadError().get().orElse(null));
-    body.put("alerts", alerts.stream().map(io.perfwatch.service.report.AlertView::of).toList());
-    body.put("errors", errors);
-    return body;
+    return FleetView.covering(ctx.source(), filter, DatabaseReport.of(window(filter, minutes), minutes,
+        ctx.perfwatch().config().thresholds().maxQueryTimeMs(), slow,
+        reports.recent(now - minutes * 60_000L, now).statements()));
   }
 
   private List<Alert> firing() {
@@ -204,7 +172,11 @@ public final class PerformanceRoutes {
   }
 
   private WindowStats window(int minutes) {
+    return window(FleetFilter.ALL, minutes);
+  }
+
+  private WindowStats window(FleetFilter filter, int minutes) {
     long now = ctx.source().nowMillis();
-    return ctx.source().window(now - minutes * 60_000L, now);
+    return filter.window(ctx.source(), now - minutes * 60_000L, now);
   }
 }

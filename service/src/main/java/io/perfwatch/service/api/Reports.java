@@ -39,22 +39,25 @@ final class Reports {
   Object report(QueryParams params, Request req, Response res) {
     int hours = params.integer("hours", 24, 1, ctx.historyHours());
     String format = params.oneOf("format", "summary", List.of("summary", "detailed"));
+    FleetFilter filter = FleetFilter.of(params, ctx.source());
     long now = ctx.source().nowMillis();
-    WindowStats window = ctx.source().window(now - hours * HOUR, now);
-    List<Alert> firing = ctx.alerts().active().stream().filter(a -> a.state() == AlertState.FIRING).toList();
+    WindowStats window = filter.window(ctx.source(), now - hours * HOUR, now);
+    List<Alert> firing = ctx.alerts().active().stream()
+        .filter(a -> a.state() == AlertState.FIRING && filter.matches(a)).toList();
     var thresholds = ctx.perfwatch().config().thresholds();
     if ("summary".equals(format)) {
-      return SummaryReport.of(window, firing, thresholds);
+      return FleetView.covering(ctx.source(), filter, SummaryReport.of(window, firing, thresholds));
     }
     int trendMinutes = thresholds.trendingWindowMinutes();
     long trendMillis = trendMinutes * 60_000L;
     DetailedReport.TrendAnalysis trend = DetailedReport.trend(trendMinutes,
-        ctx.source().window(now - trendMillis, now).total(),
-        ctx.source().window(now - 2 * trendMillis, now - trendMillis - 1).total());
-    List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
-    return DetailedReport.of(hours, window,
+        filter.window(ctx.source(), now - trendMillis, now).total(),
+        filter.window(ctx.source(), now - 2 * trendMillis, now - trendMillis - 1).total());
+    List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR)).stream()
+        .filter(filter::matches).toList();
+    return FleetView.covering(ctx.source(), filter, DetailedReport.of(hours, window,
         Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()),
-        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds);
+        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds));
   }
 
   /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
@@ -70,13 +73,16 @@ final class Reports {
   Object endpoint(QueryParams params, Request req, Response res) {
     String method = params.oneOf("method", "get", METHODS).toUpperCase(Locale.ROOT);
     int hours = params.integer("hours", 24, 1, ctx.historyHours());
+    FleetFilter filter = FleetFilter.of(params, ctx.source());
     String[] splat = req.splat();
     String path = "/" + (splat.length == 0 ? "" : splat[0].replaceFirst("^/+", ""));
     long now = ctx.source().nowMillis();
-    WindowStats window = ctx.source().window(now - hours * HOUR, now);
+    WindowStats window = filter.window(ctx.source(), now - hours * HOUR, now);
     EndpointStats stats = resolve(window, method, path).orElseThrow(() -> ApiException.notFound(
-        "no requests recorded for " + method + " " + ClientText.quote(path) + " in the last " + hours + " hours"));
-    return EndpointAnalysis.of(stats, hours, series(stats, now - hours * HOUR, now));
+        "no requests recorded for " + method + " " + ClientText.quote(path) + " in the last " + hours + " hours"
+        + (filter.all() ? "" : " of " + filter.describe())));
+    return FleetView.covering(ctx.source(), filter, EndpointAnalysis.of(stats, hours,
+        series(filter, stats, now - hours * HOUR, now)));
   }
 
   /**
@@ -84,11 +90,12 @@ final class Reports {
    * out rather than shown as zeros the service may never have seen (it may not have been running). The first hour
    * is clipped to the window's start.
    */
-  private Map<Instant, EndpointAnalysis.Point> series(EndpointStats endpoint, long fromMillis, long now) {
+  private Map<Instant, EndpointAnalysis.Point> series(FleetFilter filter, EndpointStats endpoint, long fromMillis,
+      long now) {
     Map<Instant, EndpointAnalysis.Point> series = new LinkedHashMap<>();
     for (long hour = fromMillis / HOUR * HOUR; hour <= now; hour += HOUR) {
-      Optional<EndpointStats> stats = ctx.source().window(Math.max(hour, fromMillis), Math.min(hour + HOUR - 1, now))
-          .endpoint(endpoint.method(), endpoint.route()).filter(e -> e.count() > 0);
+      Optional<EndpointStats> stats = filter.window(ctx.source(), Math.max(hour, fromMillis),
+          Math.min(hour + HOUR - 1, now)).endpoint(endpoint.method(), endpoint.route()).filter(e -> e.count() > 0);
       if (stats.isPresent() || !series.isEmpty()) {
         series.put(Instant.ofEpochMilli(hour), stats.map(EndpointAnalysis::point)
             .orElse(new EndpointAnalysis.Point(0, Double.NaN, Double.NaN, 0)));

@@ -38,7 +38,8 @@ final class FuzzRequests {
     for (String operation : spec.operations()) {
       String method = operation.substring(0, operation.indexOf(' '));
       String path = operation.substring(operation.indexOf(' ') + 1);
-      List<Parameter> query = spec.parameters(method, path).stream().filter(p -> p.path("in").asText().equals("query"))
+      // the service under test is in-process: job and instance (fleet only) are unknown parameters there
+      List<Parameter> query = spec.inProcessQueryParameters(method, path).stream()
           .map(p -> new Parameter(p.get("name").asText(), p.get("schema"))).toList();
       boolean admin = spec.document().at("/paths/" + path.replace("/", "~1") + "/" + method.toLowerCase(Locale.ROOT)
           + "/security").isArray();

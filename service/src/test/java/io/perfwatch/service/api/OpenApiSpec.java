@@ -70,6 +70,15 @@ final class OpenApiSpec {
     return parameters;
   }
 
+  /**
+   * The operation's query parameters that the in-process service takes: all but those marked {@code x-fleet-only}
+   * ({@code job}, {@code instance}), which only a fleet source takes.
+   */
+  List<JsonNode> inProcessQueryParameters(String method, String documentedPath) {
+    return parameters(method, documentedPath).stream().filter(p -> p.path("in").asText().equals("query"))
+        .filter(p -> !p.path("x-fleet-only").asBoolean()).toList();
+  }
+
   /** The documented path (e.g. {@code /a/{path}}) that a concrete request path matches. */
   String documentedPath(String requestPath) {
     return findDocumentedPath(requestPath)

@@ -170,4 +170,18 @@ class PerformanceApiTest {
     assertThat(service.perfWatch().stats().live().requestsTotal()).isZero();
     assertThat(service.perfWatch().stats().recentRequests()).extracting(RequestMetrics::route).isEmpty();
   }
+
+  /** {@code job} and {@code instance} are fleet parameters: the in-process service refuses them as unknown. */
+  @Test
+  void inProcessRefusesJobAndInstanceAsUnknownParameters() {
+    HttpResponse<String> report = client.get("/api/v1/performance/report?job=orders", AUTH);
+    HttpResponse<String> metrics = client.get("/api/v1/performance/metrics?instance=10.0.0.5:8080");
+
+    assertThat(report.statusCode()).isEqualTo(400);
+    assertThat(report.body()).isEqualTo("{\"error\":{\"code\":\"unknown_parameter\",\"message\":"
+        + "\"unknown parameter 'job'; allowed: hours, format\"}}");
+    assertThat(metrics.statusCode()).isEqualTo(400);
+    assertThat(json(metrics).at("/error/message").asText())
+        .isEqualTo("unknown parameter 'instance'; allowed: minutes, include_system");
+  }
 }

@@ -56,7 +56,7 @@ class PrometheusDownRealTest {
       JsonNode up = json(get(service, "/api/v1/performance/health"));
       assertThat(up.at("/source/kind").asText()).isEqualTo("prometheus");
       assertThat(up.at("/source/up").asBoolean()).isTrue();
-      assertThat(up.at("/fleet/jobs").size()).isZero();
+      assertThat(up.at("/fleet/jobs").asLong()).isZero();
 
       first.close();
       HttpResponse<String> health = get(service, "/api/v1/performance/health");
