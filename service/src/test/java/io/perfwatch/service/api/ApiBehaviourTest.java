@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.perfwatch.service.MonitoringSettings;
 import io.perfwatch.service.PerfWatchService;
 import io.perfwatch.service.ServiceConfig;
+import io.perfwatch.testkit.CapturedStderr;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Report contents, CORS and internal failures, over HTTP against a service started in-process on port 0. */
+/** Report contents, CORS, a failing source and internal failures, over HTTP against a service started in-process on port 0. */
 class ApiBehaviourTest {
   private static final String TOKEN = "test-token-0123456789abcdef";
   private static final String[] AUTH = {"Authorization", "Bearer " + TOKEN};
@@ -176,5 +177,41 @@ class ApiBehaviourTest {
     assertThat(health.body() + metrics.body()).doesNotContain("Exception").doesNotContain("\tat ")
         .doesNotContain("127.0.0.1");
     assertThat(OpenApiSpec.load().response("GET", API + "/metrics", 503).violations(json(metrics))).isEmpty();
+  }
+
+  /**
+   * A route of the running service that fails with an exception nobody expected (a bug): 500 internal_error whose
+   * error_id the log has next to the stack trace; the body has neither the trace nor the exception's message, and
+   * the build log stays clean.
+   */
+  @Test
+  void anUnexpectedExceptionIs500WithAnErrorIdLoggedNextToTheStackTrace() {
+    start(MonitoringSettings.defaults().withAdminToken(TOKEN));
+    service.service().get(API + "/failing", (req, res) -> {
+      throw new IllegalStateException("cache at /var/lib/secret is corrupt");
+    });
+
+    HttpResponse<String> response;
+    List<String> log;
+    try (CapturedStderr stderr = CapturedStderr.quiet()) {
+      response = client.get(API + "/failing");
+      log = stderr.lines();
+    }
+    JsonNode error = json(response).get("error");
+    String id = error.get("error_id").asText();
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(error.get("code").asText()).isEqualTo("internal_error");
+    assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(error.get("message").asText()).isEqualTo("the server failed to answer this request; quote error id "
+        + id + " to its operators");
+    assertThat(response.body()).doesNotContain("Exception", "\tat ", "secret", "corrupt");
+    assertThat(OpenApiSpec.load().component("InternalError").violations(json(response))).isEmpty();
+    int at = log.indexOf(log.stream().filter(l -> l.contains("internal error " + id)).findFirst().orElseThrow());
+    assertThat(log.get(at)).endsWith("ERROR io.perfwatch.service.api.ApiErrors - internal error " + id + " on GET "
+        + API + "/failing");
+    assertThat(log.get(at + 1)).isEqualTo("java.lang.IllegalStateException: cache at /var/lib/secret is corrupt");
+    assertThat(log.get(at + 2)).startsWith("\tat io.perfwatch.service.api.ApiBehaviourTest.");
   }
 }
