@@ -60,6 +60,6 @@ final class Alerts {
     body.put("rules_reload_error", ctx.rulesReloadError().get().orElse(null));
     body.put("alerts", alerts.stream().map(AlertView::of).toList());
     body.put("errors", errors);
-    return FleetView.covering(ctx.source(), FleetFilter.ALL, body);
+    return FleetView.covering(ctx.source(), FleetFilter.of(params, ctx.source()), body);
   }
 }

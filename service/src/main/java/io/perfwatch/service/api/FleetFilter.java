@@ -12,27 +12,36 @@ import java.util.Objects;
 
 /**
  * A fleet request's {@code ?job=} and {@code ?instance=}: which service or replica the answer is about ("" for
- * all). Only a fleet source takes them (the in-process service lists no such parameters, so they are refused as
- * unknown); a job or instance that no watched target has is a 404 naming it, never an answer of zeros that a typo
- * would produce.
+ * all), and the watched targets that it covers. Only a fleet source takes them (the in-process service lists no
+ * such parameters, so they are refused as unknown); a job or instance that no watched target has is a 404 naming
+ * it, never an answer of zeros that a typo would produce.
+ *
+ * @param targets the watched targets the filter covers, read once per request; empty in-process
  */
-record FleetFilter(String job, String instance) {
-  static final FleetFilter ALL = new FleetFilter("", "");
+record FleetFilter(String job, String instance, List<TargetHealth> targets) {
+  /** The in-process store: no jobs, no targets. */
+  static final FleetFilter IN_PROCESS = new FleetFilter("", "", List.of());
   /** The parameters an endpoint adds over a fleet. */
   static final List<String> PARAMETERS = List.of("job", "instance");
 
   FleetFilter {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(instance, "instance");
+    targets = List.copyOf(targets);
   }
 
-  /** The request's filter, checked against the source's targets; {@link #ALL} over the in-process store. */
+  /**
+   * The request's filter with the targets it covers ({@code job} and {@code instance} are "" when the endpoint
+   * does not take them: all targets); {@link #IN_PROCESS} over the in-process store.
+   */
   static FleetFilter of(QueryParams params, StatsSource source) {
     if (!source.fleet()) {
-      return ALL;
+      return IN_PROCESS;
     }
-    FleetFilter filter = new FleetFilter(params.text("job"), params.text("instance"));
-    if (!filter.all() && source.targets().stream().noneMatch(filter::matches)) {
+    FleetFilter asked = new FleetFilter(params.text("job"), params.text("instance"), List.of());
+    FleetFilter filter = new FleetFilter(asked.job, asked.instance,
+        source.targets().stream().filter(asked::matches).toList());
+    if (!filter.all() && filter.targets.isEmpty()) {
       throw ApiException.notFound("no watched target has " + filter.describe()
           + "; GET " + PerformanceRoutes.BASE + "/targets lists them");
     }

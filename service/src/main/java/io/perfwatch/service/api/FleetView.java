@@ -56,9 +56,8 @@ final class FleetView {
     if (!source.fleet()) {
       return body;
     }
-    List<TargetHealth> targets = source.targets().stream().filter(filter::matches).toList();
-    return with(body, names(targets.stream().map(TargetHealth::job).toList(),
-        targets.stream().map(TargetHealth::instance).toList()));
+    return with(body, names(filter.targets().stream().map(TargetHealth::job).toList(),
+        filter.targets().stream().map(TargetHealth::instance).toList()));
   }
 
   /** As {@link #covering}, for a public answer: how many jobs and instances it covers, not their names. */
@@ -66,7 +65,7 @@ final class FleetView {
     if (!source.fleet()) {
       return body;
     }
-    return with(body, counts(source.targets().stream().filter(filter::matches).toList()));
+    return with(body, counts(filter.targets()));
   }
 
   /**
@@ -79,7 +78,8 @@ final class FleetView {
     }
     String job = alert.scope().getOrDefault("job", "");
     String instance = alert.scope().getOrDefault("instance", "");
-    List<TargetHealth> targets = source.targets().stream().filter(new FleetFilter(job, "")::matches).toList();
+    List<TargetHealth> targets = source.targets().stream().filter(t -> job.isEmpty() || t.job().equals(job))
+        .toList();
     return with(body, names(job.isEmpty() ? targets.stream().map(TargetHealth::job).toList() : List.of(job),
         instance.isEmpty() ? targets.stream().map(TargetHealth::instance).toList() : List.of(instance)));
   }

@@ -123,8 +123,7 @@ public final class PerformanceRoutes {
 
   /** The watched targets, narrowed by {@code job} and {@code instance}; 503 while a fleet source is down. */
   private Object targets(QueryParams params, Request req, Response res) {
-    FleetFilter filter = FleetFilter.of(params, ctx.source());
-    List<TargetHealth> targets = ctx.source().targets().stream().filter(filter::matches).toList();
+    List<TargetHealth> targets = FleetFilter.of(params, ctx.source()).targets();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("timestamp", Instant.ofEpochMilli(ctx.source().nowMillis()));
     body.put("source", FleetView.source(ctx.source()));
@@ -172,7 +171,8 @@ public final class PerformanceRoutes {
   }
 
   private WindowStats window(int minutes) {
-    return window(FleetFilter.ALL, minutes);
+    long now = ctx.source().nowMillis();
+    return ctx.source().window(now - minutes * 60_000L, now);
   }
 
   private WindowStats window(FleetFilter filter, int minutes) {
