@@ -58,6 +58,8 @@ class FleetAnswersTest {
             rules:
               - {name: errors-per-replica, detector: error_rate, scope: overall, aggregate: instance,
                  threshold: 20, window: 5m, severity: high}
+              - {name: errors-per-service, detector: error_rate, scope: overall, threshold: 10, window: 5m,
+                 severity: high}
         """);
     service = new PerfWatchService(ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_HTTP_PORT", "0",
         "PERFORMANCE_ADMIN_TOKEN", TOKEN, "PERFORMANCE_SCRAPE_INTERVAL_SECONDS", "1",
@@ -69,9 +71,11 @@ class FleetAnswersTest {
         .at("/total_requests").asLong() == 100);
     try (CapturedStderr log = CapturedStderr.quiet()) {
       assertThat(client.send("POST", API + "/analyze", AUTH).statusCode()).isEqualTo(200);
-      assertThat(log.lines()).singleElement().asString().endsWith("WARN io.perfwatch.alerts - alert firing "
-          + "severity=high rule=errors-per-replica scope={instance=" + o2 + ", job=orders, scope=overall} "
-          + "value=25.0 threshold=20.0");
+      assertThat(log.lines().stream().map(l -> l.substring(l.indexOf("] ") + 2))).containsExactlyInAnyOrder(
+          "WARN io.perfwatch.alerts - alert firing severity=high rule=errors-per-replica scope={instance=" + o2
+              + ", job=orders, scope=overall} value=25.0 threshold=20.0",
+          "WARN io.perfwatch.alerts - alert firing severity=high rule=errors-per-service scope={job=orders, "
+              + "scope=overall} value=12.5 threshold=10.0");
     }
   }
 
@@ -92,10 +96,11 @@ class FleetAnswersTest {
     assertThat(all.get("fleet").toString()).isEqualTo(covers(List.of("orders", "users"), List.of(o1, o2, u1)));
     assertThat(orders.get("total_requests").asLong()).isEqualTo(80);
     assertThat(orders.get("error_rate_percent").asDouble()).isEqualTo(12.5);
-    assertThat(orders.get("high_alerts").asInt()).isEqualTo(1);
+    assertThat(orders.get("high_alerts").asInt()).isEqualTo(2);
     assertThat(orders.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o1, o2)));
     assertThat(replica.get("total_requests").asLong()).isEqualTo(40);
     assertThat(replica.get("error_rate_percent").asDouble()).isEqualTo(25.0);
+    assertThat(replica.get("high_alerts").asInt()).isEqualTo(1); // its own: the per-service alert has no instance
     assertThat(replica.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o2)));
     assertThat(users.at("/summary/total_requests").asLong()).isEqualTo(20);
     assertThat(users.at("/summary/high_alerts").asInt()).isZero();
@@ -107,21 +112,45 @@ class FleetAnswersTest {
   @Test
   void alertsFilterByTheirJobAndInstanceLabels() {
     JsonNode orders = admin("/alerts?job=orders");
+    JsonNode badReplica = admin("/alerts?instance=" + o2);
     JsonNode healthyReplica = admin("/alerts?instance=" + o1);
     JsonNode users = admin("/alerts?job=users");
-    String id = orders.at("/alerts/0/id").asText();
-    JsonNode one = admin("/alerts/" + id);
 
-    assertThat(orders.get("total").asInt()).isEqualTo(1);
-    assertThat(orders.at("/alerts/0/scope/job").asText()).isEqualTo("orders");
-    assertThat(orders.at("/alerts/0/scope/instance").asText()).isEqualTo(o2);
-    assertThat(orders.at("/alerts/0/state").asText()).isEqualTo("firing");
+    assertThat(orders.get("total").asInt()).isEqualTo(2);
+    assertThat(orders.get("alerts").findValuesAsText("rule")).containsExactlyInAnyOrder("errors-per-replica",
+        "errors-per-service");
     assertThat(orders.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o1, o2)));
+    assertThat(badReplica.get("total").asInt()).isEqualTo(1);
+    assertThat(badReplica.at("/alerts/0/rule").asText()).isEqualTo("errors-per-replica");
+    assertThat(badReplica.at("/alerts/0/scope/job").asText()).isEqualTo("orders");
+    assertThat(badReplica.at("/alerts/0/scope/instance").asText()).isEqualTo(o2);
+    assertThat(badReplica.at("/alerts/0/state").asText()).isEqualTo("firing");
+    assertThat(badReplica.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o2)));
     assertThat(healthyReplica.get("total").asInt()).isZero();
     assertThat(healthyReplica.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o1)));
     assertThat(users.get("total").asInt()).isZero();
-    assertThat(one.get("rule").asText()).isEqualTo("errors-per-replica");
-    assertThat(one.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o2)));
+    assertThat(users.get("fleet").toString()).isEqualTo(covers(List.of("users"), List.of(u1)));
+  }
+
+  @Test
+  void oneAlertCoversItsInstanceOrItsJobsInstances() {
+    JsonNode orders = admin("/alerts?job=orders");
+    String replicaId = alertId(orders, "errors-per-replica");
+    String serviceId = alertId(orders, "errors-per-service");
+
+    assertThat(admin("/alerts/" + replicaId).get("fleet").toString()).isEqualTo(covers(List.of("orders"),
+        List.of(o2)));
+    assertThat(admin("/alerts/" + serviceId).get("fleet").toString()).isEqualTo(covers(List.of("orders"),
+        List.of(o1, o2)));
+  }
+
+  private static String alertId(JsonNode alerts, String rule) {
+    for (JsonNode alert : alerts.get("alerts")) {
+      if (alert.get("rule").asText().equals(rule)) {
+        return alert.get("id").asText();
+      }
+    }
+    throw new AssertionError("no alert of " + rule + " in " + alerts);
   }
 
   @Test
@@ -136,7 +165,7 @@ class FleetAnswersTest {
     assertThat(endpoint.get("status_codes").toString()).isEqualTo("{\"200\":30,\"500\":10}");
     assertThat(endpoint.get("fleet").toString()).isEqualTo(covers(List.of("orders"), List.of(o2)));
     assertThat(analyze.statusCode()).isEqualTo(200);
-    assertThat(json(analyze).get("alerts")).hasSize(1);
+    assertThat(json(analyze).get("alerts")).hasSize(2);
     assertThat(json(analyze).get("fleet").toString()).isEqualTo(covers(List.of("orders", "users"),
         List.of(o1, o2, u1)));
     assertThat(SPEC.response("POST", API + "/analyze", 200).violations(json(analyze))).isEmpty();
