@@ -2,7 +2,6 @@ package io.perfwatch.service.api;
 
 import io.perfwatch.rules.source.PrometheusQuerySource;
 import io.perfwatch.rules.source.StatsSource;
-import io.perfwatch.rules.source.WatchedSource;
 
 /**
  * How much of a window the source has data for. The in-process store and scrapes collect from the service's start,
@@ -12,9 +11,7 @@ import io.perfwatch.rules.source.WatchedSource;
 record Coverage(StatsSource source, long collectingSinceMillis) {
 
   static Coverage from(StatsSource source) {
-    boolean prometheus = source instanceof PrometheusQuerySource
-        || source instanceof WatchedSource watched && watched.status().kind().equals("prometheus");
-    return new Coverage(source, prometheus ? Long.MIN_VALUE / 2 : source.nowMillis());
+    return new Coverage(source, source instanceof PrometheusQuerySource ? Long.MIN_VALUE / 2 : source.nowMillis());
   }
 
   /** Milliseconds the source has been collecting, as of now. */

@@ -61,7 +61,7 @@ final class Reports {
 
   /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
   DetailedReport.Recent recent(long fromMillis, long toMillis) {
-    if (ctx.source().fleet()) { // the source is wrapped (WatchedSource): ask it, not its class
+    if (ctx.source().fleet()) { // not `instanceof StoreSource`: the service wraps every source in a WatchedSource
       return new DetailedReport.Recent(List.of(), List.of());
     }
     StatsReader stats = ctx.perfwatch().stats();
