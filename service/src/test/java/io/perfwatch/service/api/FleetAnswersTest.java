@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -213,6 +214,38 @@ class FleetAnswersTest {
       assertThat(answer.body()).doesNotContain("orders", "users", "127.0.0.1");
       assertThat(SPEC.response("GET", answer.uri().getPath(), 200).violations(json(answer))).isEmpty();
     }
+  }
+
+  /**
+   * Every operation the document lists {@code job}/{@code instance} for takes them over a fleet: a watched one
+   * answers 200 with a {@code fleet} block, as documented; one that no target has, 404.
+   */
+  @Test
+  void everyOperationListingJobOrInstanceTakesThem() {
+    List<String> checked = new ArrayList<>();
+    for (String operation : SPEC.operations().stream().filter(o -> o.startsWith("GET ")).toList()) {
+      String path = operation.substring(4);
+      String url = path.replace("{path}", "api/items/:id");
+      for (JsonNode parameter : SPEC.parameters("GET", path)) {
+        if (!parameter.path("x-fleet-only").asBoolean()) {
+          continue;
+        }
+        String name = parameter.get("name").asText();
+        HttpResponse<String> watched = client.get(url + "?" + name + "=" + (name.equals("job") ? "orders" : o2), AUTH);
+        HttpResponse<String> unknown = client.get(url + "?" + name + "=nowhere", AUTH);
+
+        assertThat(watched.statusCode()).as(watched.uri() + " " + watched.body()).isEqualTo(200);
+        assertThat(json(watched).has(path.endsWith("/targets") ? "targets" : "fleet")).as(url).isTrue();
+        assertThat(SPEC.response("GET", url, 200).violations(json(watched))).as(url).isEmpty();
+        assertThat(unknown.statusCode()).as(unknown.uri().toString()).isEqualTo(404);
+        assertThat(SPEC.response("GET", url, 404).violations(json(unknown))).as(url).isEmpty();
+        checked.add(path.substring(API.length()) + "?" + name);
+      }
+    }
+    assertThat(checked).containsExactly("/metrics?job", "/metrics?instance", "/targets?job", "/targets?instance",
+        "/endpoints?job", "/endpoints?instance", "/database?job", "/database?instance", "/alerts?job",
+        "/alerts?instance", "/report?job", "/report?instance", "/analyze/endpoint/{path}?job",
+        "/analyze/endpoint/{path}?instance");
   }
 
   /** A 200 answer of an admin GET, checked against the document. */
