@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,18 +30,29 @@ final class FuzzRequests {
   private final List<Operation> operations = new ArrayList<>();
   private final String auth;
 
-  record Parameter(String name, JsonNode schema) {}
+  /** A query parameter; {@code watched}: the names a fleet watches, for {@code job} and {@code instance}. */
+  record Parameter(String name, JsonNode schema, List<String> watched) {}
 
   record Operation(String method, String path, boolean admin, List<Parameter> query) {}
 
+  /** Requests for the in-process service: {@code job} and {@code instance} (fleet only) are unknown there. */
   FuzzRequests(OpenApiSpec spec, String token) {
+    this(spec, token, Map.of());
+  }
+
+  /**
+   * Requests for a fleet: {@code watched} has the names of its jobs and instances by parameter ({@code job},
+   * {@code instance}); values are those or any other text (a 404).
+   */
+  FuzzRequests(OpenApiSpec spec, String token, Map<String, List<String>> watched) {
     this.auth = "Authorization: Bearer " + token + "\r\n";
     for (String operation : spec.operations()) {
       String method = operation.substring(0, operation.indexOf(' '));
       String path = operation.substring(operation.indexOf(' ') + 1);
-      // the service under test is in-process: job and instance (fleet only) are unknown parameters there
-      List<Parameter> query = spec.inProcessQueryParameters(method, path).stream()
-          .map(p -> new Parameter(p.get("name").asText(), p.get("schema"))).toList();
+      List<JsonNode> documented = watched.isEmpty() ? spec.inProcessQueryParameters(method, path)
+          : spec.parameters(method, path).stream().filter(p -> p.path("in").asText().equals("query")).toList();
+      List<Parameter> query = documented.stream().map(p -> new Parameter(p.get("name").asText(), p.get("schema"),
+          watched.getOrDefault(p.get("name").asText(), List.of()))).toList();
       boolean admin = spec.document().at("/paths/" + path.replace("/", "~1") + "/" + method.toLowerCase(Locale.ROOT)
           + "/security").isArray();
       operations.add(new Operation(method, path, admin, query));
@@ -69,10 +81,15 @@ final class FuzzRequests {
         .flatAs((op, h) -> target(op).map(t -> FuzzRequest.of("auth", op.method(), t, HOST + h, Optional.empty())));
   }
 
-  /** A documented call: 200, except that what a path parameter names may not exist (404). */
+  /**
+   * A documented call: 200, except that what a path parameter names may not exist (404), nor a job or instance
+   * that a fleet is asked for.
+   */
   Arbitrary<FuzzRequest> valid(Operation op) {
-    Optional<Integer> expected = op.path().contains("{") ? Optional.empty() : Optional.of(200);
-    return target(op).map(t -> FuzzRequest.of("valid", op.method(), t, headers(op), expected));
+    List<String> fleet = op.query().stream().filter(p -> !p.watched().isEmpty()).map(Parameter::name).toList();
+    return target(op).map(t -> FuzzRequest.of("valid", op.method(), t, headers(op),
+        op.path().contains("{") || fleet.stream().anyMatch(n -> t.contains("?" + n + "=") || t.contains("&" + n + "="))
+            ? Optional.empty() : Optional.of(200)));
   }
 
   private Arbitrary<FuzzRequest> invalid(Operation op) {
@@ -140,7 +157,8 @@ final class FuzzRequests {
     if (op.query().isEmpty()) {
       return Arbitraries.just("");
     }
-    List<Arbitrary<String>> parts = op.query().stream().map(p -> FuzzValues.valid(p.schema())
+    List<Arbitrary<String>> parts = op.query().stream().map(p -> (p.watched().isEmpty() ? FuzzValues.valid(p.schema())
+        : Arbitraries.oneOf(Arbitraries.of(p.watched()), FuzzValues.valid(p.schema())))
         .map(v -> p.name() + "=" + encode(v)).injectNull(0.4)).toList();
     return Combinators.combine(parts).as(l -> l.stream().filter(Objects::nonNull).collect(Collectors.joining("&")));
   }
