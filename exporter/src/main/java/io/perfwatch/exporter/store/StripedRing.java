@@ -3,6 +3,7 @@ package io.perfwatch.exporter.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToLongFunction;
 
 /**
@@ -12,42 +13,45 @@ import java.util.function.ToLongFunction;
  * shared ring, that counter and the slots next to each other were the largest cost of a request recorded by two
  * threads at once. Sharing a stripe stays correct, only slower.
  *
- * <p>The stripes share the capacity: each holds {@code capacity / stripes} (rounded up) items, so the ring retains
- * about {@code capacity} items whatever the stripe count, and readers merge the stripes by timestamp. A server's
- * request threads spread over the stripes, so a read returns the newest {@code capacity} or nearly; a single writing
- * thread keeps only its stripe's share, the newest {@code capacity / stripes}. (Each stripe holding the full
- * capacity multiplied the largest part of the store's heap by the stripe count.)
+ * <p>Each stripe can hold the whole {@code capacity}, so a read returns the newest {@code capacity} items however
+ * the writers spread over the stripes (one writing thread included). A stripe is created by its first write: an app
+ * whose requests never contend holds one. While several stripes are in use, up to {@code capacity} items per stripe
+ * stay reachable, at most {@link #MAX_STRIPES} times the capacity.
  */
 final class StripedRing<T> {
   static final int MAX_STRIPES = 4;
 
-  private final RingBuffer<T>[] stripes;
+  private final AtomicReferenceArray<RingBuffer<T>> stripes;
   private final int capacity;
   private final Comparator<T> byTimestamp;
 
   StripedRing(int capacity, ToLongFunction<T> timestamp) {
-    this(capacity, timestamp, Math.min(MAX_STRIPES, TimeSeries.stripeCount(Runtime.getRuntime().availableProcessors())));
+    this(capacity, timestamp,
+        Math.min(MAX_STRIPES, TimeSeries.stripeCount(Runtime.getRuntime().availableProcessors())));
   }
 
-  @SuppressWarnings("unchecked")
   StripedRing(int capacity, ToLongFunction<T> timestamp, int stripeCount) {
     if (Integer.bitCount(stripeCount) != 1) {
       throw new IllegalArgumentException("stripe count must be a power of two: " + stripeCount);
     }
     this.capacity = capacity;
     this.byTimestamp = Comparator.comparingLong(timestamp);
-    this.stripes = (RingBuffer<T>[]) new RingBuffer<?>[stripeCount];
-    for (int i = 0; i < stripeCount; i++) {
-      stripes[i] = new RingBuffer<>((capacity + stripeCount - 1) / stripeCount);
-    }
+    this.stripes = new AtomicReferenceArray<>(stripeCount);
   }
 
   int stripes() {
-    return stripes.length;
+    return stripes.length();
   }
 
   void add(T item, StripeHint hint) {
-    stripes[hint.stripe(stripes.length)].add(item);
+    int index = hint.stripe(stripes.length());
+    RingBuffer<T> stripe = stripes.get(index);
+    if (stripe == null) {
+      RingBuffer<T> created = new RingBuffer<>(capacity);
+      stripe = stripes.compareAndExchange(index, null, created);
+      stripe = stripe == null ? created : stripe;
+    }
+    stripe.add(item);
   }
 
   /**
@@ -57,8 +61,11 @@ final class StripedRing<T> {
    */
   List<T> snapshot() {
     List<T> all = new ArrayList<>();
-    for (RingBuffer<T> stripe : stripes) {
-      all.addAll(stripe.snapshot());
+    for (int i = 0; i < stripes.length(); i++) {
+      RingBuffer<T> stripe = stripes.get(i);
+      if (stripe != null) {
+        all.addAll(stripe.snapshot());
+      }
     }
     all.sort(byTimestamp);
     return List.copyOf(all.subList(Math.max(0, all.size() - capacity), all.size()));

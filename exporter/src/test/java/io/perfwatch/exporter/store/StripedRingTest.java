@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class StripedRingTest {
   @Test
-  void oneThreadKeepsItsStripesShareOfTheCapacity() {
+  void oneThreadKeepsTheWholeCapacity() {
     StripedRing<Long> ring = new StripedRing<>(10, Long::longValue, 4);
-    for (long i = 1; i <= 5; i++) {
+    for (long i = 1; i <= 25; i++) {
       ring.add(i, StripeHint.current());
     }
 
-    assertThat(ring.snapshot()).containsExactly(3L, 4L, 5L); // ceil(10 / 4)
+    assertThat(ring.snapshot()).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
   }
 
   @Test
@@ -38,9 +38,10 @@ class StripedRingTest {
       writer.join();
     }
 
-    // One writer per stripe, each stripe keeping 1,000: the newest 1,000 of every writer, in timestamp order.
+    // One writer per stripe: exactly the newest 4,000 of all writers together, in timestamp order.
     List<Long> kept = ring.snapshot();
     assertThat(kept).hasSize(4_000).isSorted();
+    assertThat(kept.get(0)).isEqualTo(196_000L);
     assertThat(kept.get(kept.size() - 1)).isEqualTo(199_999L);
   }
 

@@ -1,6 +1,5 @@
 package io.perfwatch.service.api;
 
-import io.perfwatch.rules.source.PrometheusQuerySource;
 import io.perfwatch.rules.source.StatsSource;
 
 /**
@@ -11,7 +10,7 @@ import io.perfwatch.rules.source.StatsSource;
 record Coverage(StatsSource source, long collectingSinceMillis) {
 
   static Coverage from(StatsSource source) {
-    return new Coverage(source, source instanceof PrometheusQuerySource ? Long.MIN_VALUE / 2 : source.nowMillis());
+    return new Coverage(source, source.ownHistory() ? Long.MIN_VALUE / 2 : source.nowMillis());
   }
 
   /** Milliseconds the source has been collecting, as of now. */
