@@ -6,6 +6,7 @@ import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertTracker;
 import io.perfwatch.rules.engine.RuleCompiler.CompiledRule;
 import io.perfwatch.rules.schema.IndexCatalog;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -29,6 +30,7 @@ import org.jeasy.rules.core.DefaultRulesEngine;
  */
 public final class RuleEngine {
   private final StatsSource source;
+  private final Coverage coverage;
   private final AlertTracker tracker;
   private final RuleCompiler compiler;
   private final EvaluationErrors errors;
@@ -48,6 +50,7 @@ public final class RuleEngine {
 
   RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler) {
     this.source = source;
+    this.coverage = Coverage.from(source); // the source collects from here on, unless it has its own history
     this.tracker = tracker;
     this.compiler = compiler;
     this.errors = new EvaluationErrors(registry, () -> Instant.ofEpochMilli(source.nowMillis()));
@@ -55,6 +58,11 @@ public final class RuleEngine {
     this.evaluations = Counter.builder("perfwatch.rule.evaluations")
         .description("Rule evaluations, successful or not (one per rule per cycle)")
         .register(registry);
+  }
+
+  /** How much of a window the source has data for: rules and the API divide rates by the same time. */
+  public Coverage coverage() {
+    return coverage;
   }
 
   /** Every rule now (the API's POST /analyze); returns the pending and firing alerts of these rules. */
@@ -65,7 +73,7 @@ public final class RuleEngine {
   /** One group's rules; returns the pending and firing alerts of these rules, newest first. */
   public List<Alert> evaluate(List<RuleDefinition> rules) {
     long now = source.nowMillis();
-    FleetWindows windows = new FleetWindows(source, now, scopes);
+    FleetWindows windows = new FleetWindows(source, now, scopes, coverage);
     Instant at = Instant.ofEpochMilli(now);
     for (RuleDefinition rule : rules) {
       evaluate(compiled(rule), windows, at);

@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Spec detector 3: SQL fingerprints whose avg, p95 or max duration exceeds the threshold. Severity comes from the
  * duration ratio and goes up to the next level of the rule's ladder (never beyond it: a fixed severity stays) when
- * the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE} executions per minute of the window on average
- * (about one a second), where its slowness adds up across requests.
+ * the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE} executions per minute on average (about one a
+ * second) over the part of the window the source has data for, where its slowness adds up across requests.
  */
 final class SlowQueryDetector implements BottleneckDetector {
   static final double FREQUENT_PER_MINUTE = 60;
@@ -32,7 +32,7 @@ final class SlowQueryDetector implements BottleneckDetector {
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
     Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.AVG);
     return windows.candidates(new Settings(metric, rule.window()), () -> {
-      double minutes = Math.max(1, rule.window().toMillis() / 60_000.0);
+      double minutes = windows.coveredMillis(rule) / 60_000.0;
       List<QueryStats> queries = windows.current(rule).queries();
       List<Candidate> candidates = new ArrayList<>(queries.size());
       for (QueryStats q : queries) {

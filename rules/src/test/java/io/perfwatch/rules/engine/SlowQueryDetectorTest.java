@@ -64,6 +64,34 @@ class SlowQueryDetectorTest {
   }
 
   @Test
+  void theRateDividesByTheTimeTheServiceHasRunWhenShorterThanTheWindow() {
+    TestRules rule = slowQuery();
+    rule.window = Duration.ofMinutes(10);
+    Fixture justStarted = new Fixture(new RuleCompiler(), Duration.ofMinutes(2));
+    justStarted.queries(150, SQL, "SELECT", "transactions", 800);
+
+    assertThat(justStarted.evaluate(rule)).singleElement().satisfies(a -> {
+      assertThat(a.details()).containsEntry("frequent", true);
+      assertThat(a.severity()).isEqualTo(Severity.HIGH);
+      assertThat(a.recommendation()).endsWith("; it runs 75 times a minute: cache the result or batch the calls.");
+    });
+  }
+
+  @Test
+  void theSameStatementsOverAFullWindowAreNotFrequent() {
+    TestRules rule = slowQuery();
+    rule.window = Duration.ofMinutes(10);
+    Fixture runningLong = new Fixture(new RuleCompiler(), Duration.ofMinutes(10));
+    runningLong.queries(150, SQL, "SELECT", "transactions", 800);
+
+    assertThat(runningLong.evaluate(rule)).singleElement().satisfies(a -> {
+      assertThat(a.details()).containsEntry("frequent", false);
+      assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(a.recommendation()).doesNotContain("times a minute");
+    });
+  }
+
+  @Test
   void aFixedSeverityStaysAsWrittenForAFrequentFingerprint() {
     TestRules rule = slowQuery();
     rule.severity = SeverityLadder.fixed(Severity.HIGH);

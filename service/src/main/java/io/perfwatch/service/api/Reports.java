@@ -6,6 +6,7 @@ import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.rules.source.StoreSource;
 import io.perfwatch.service.report.DetailedReport;
 import io.perfwatch.service.report.EndpointAnalysis;
@@ -53,7 +54,7 @@ final class Reports {
         ctx.source().window(now - 2 * trendMillis, now - trendMillis - 1).total());
     List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
     return DetailedReport.of(hours, window,
-        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()),
+        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis(now)),
         recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds);
   }
 
