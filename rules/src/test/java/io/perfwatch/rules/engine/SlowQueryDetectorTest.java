@@ -10,6 +10,8 @@ import io.perfwatch.rules.alert.TestRules;
 import io.perfwatch.rules.schema.IndexCatalog;
 import io.perfwatch.rules.schema.TableIndex;
 import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.RuleDefinition;
+import io.perfwatch.rules.yaml.RuleFileParser;
 import io.perfwatch.rules.yaml.SeverityLadder;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +134,34 @@ class SlowQueryDetectorTest {
     assertThat(f.evaluate(slowQuery())).extracting(Alert::recommendation).containsExactly("The SELECT on audit_log "
         + "filters on no bound value, so it likely scans the table: add a selective WHERE clause, paginate with "
         + "LIMIT, or cache the result.");
+  }
+
+  @Test
+  void theShippedRuleRecommendsTheAdviceCheckedAgainstTheSchema() {
+    RuleDefinition shipped = new RuleFileParser(Map.of()).parseBuiltIn().rules().stream()
+        .filter(r -> r.name().equals("slow-query")).findFirst().orElseThrow();
+    IndexCatalog schema = table -> table.equals("transactions")
+        ? Optional.of(List.of(new TableIndex("PRIMARY KEY", List.of("id"), true))) : Optional.empty();
+    Fixture checked = new Fixture(RuleCompiler.checkingIndexes(schema));
+    checked.queries(10, SQL, "SELECT", "transactions", 800);
+    checked.queries(10, "SELECT * FROM transactions WHERE id = ?", "SELECT", "transactions", 700);
+
+    assertThat(checked.evaluate(shipped)).extracting(Alert::recommendation).containsExactlyInAnyOrder(
+        "Index the columns SELECT on transactions filters by: CREATE INDEX ON transactions (user_id, created_at)"
+            + "; confirm the plan with EXPLAIN ANALYZE.",
+        "An index of transactions already serves this filter: PRIMARY KEY (id); check the plan with EXPLAIN "
+            + "ANALYZE for what else makes it slow: many rows returned, locks, or a function or cast on the column.");
+  }
+
+  @Test
+  void aRecommendationCanAddToTheAdvice() {
+    TestRules rule = slowQuery();
+    rule.annotations = Map.of("recommendation", "{{advice}} Ask the DBA team before adding indexes to {{table}}.");
+    f.queries(10, "SELECT * FROM audit_log WHERE actor = ?", "SELECT", "audit_log", 900);
+
+    assertThat(f.evaluate(rule)).extracting(Alert::recommendation).containsExactly("Index the columns SELECT on "
+        + "audit_log filters by: CREATE INDEX ON audit_log (actor); confirm the plan with EXPLAIN ANALYZE. Ask the "
+        + "DBA team before adding indexes to audit_log.");
   }
 
   @Test
