@@ -67,7 +67,7 @@ final class SlowQueryDetector implements BottleneckDetector {
         + q.fingerprint();
     Map<String, Object> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", q.count(), "total_ms", Texts.number(q.totalMs()), "index", index, "served_by_index",
-        advice.served(), "frequent", frequent);
+        advice.served(), "indexes_known", advice.checked(), "frequent", frequent);
     Map<String, String> vars = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", Long.toString(q.count()));
     return new Candidate.Description(vars, details, summary, advice(q, advice, perMinute, frequent));
@@ -83,9 +83,13 @@ final class SlowQueryDetector implements BottleneckDetector {
       fix = "An index of " + table + " already serves this filter: " + advice.served() + "; check the plan with "
           + "EXPLAIN ANALYZE for what else makes it slow: many rows returned, locks, or a function or cast on the "
           + "column";
-    } else if (!index.isEmpty()) {
+    } else if (!index.isEmpty() && advice.checked()) {
       fix = "Index the columns " + q.operation() + " on " + table + " filters by: " + index
           + "; confirm the plan with EXPLAIN ANALYZE";
+    } else if (!index.isEmpty()) { // no schema (a scraped service's), not read yet, or no such table in it
+      fix = "Index the columns " + q.operation() + " on " + table + " filters by, unless an index already starts "
+          + "with them (perfwatch does not know this table's indexes): " + index + "; confirm the plan with "
+          + "EXPLAIN ANALYZE";
     } else {
       fix = "The " + q.operation() + " on " + table + " filters on no bound value, so it likely scans the table: "
           + "add a selective WHERE clause, paginate with LIMIT, or cache the result";
