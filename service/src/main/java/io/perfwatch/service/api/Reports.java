@@ -7,7 +7,6 @@ import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.source.Coverage;
-import io.perfwatch.rules.source.StoreSource;
 import io.perfwatch.service.report.DetailedReport;
 import io.perfwatch.service.report.EndpointAnalysis;
 import io.perfwatch.service.report.Rate;
@@ -60,7 +59,7 @@ final class Reports {
 
   /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
   DetailedReport.Recent recent(long fromMillis, long toMillis) {
-    if (!(ctx.source() instanceof StoreSource)) {
+    if (ctx.source().fleet()) { // not `instanceof StoreSource`: the service wraps every source in a WatchedSource
       return new DetailedReport.Recent(List.of(), List.of());
     }
     StatsReader stats = ctx.perfwatch().stats();
