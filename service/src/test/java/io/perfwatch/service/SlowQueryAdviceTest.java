@@ -45,6 +45,43 @@ class SlowQueryAdviceTest {
     }
   }
 
+  @Test
+  void theDetailedReportGivesTheSameAdviceForAStatementNoAlertCovers() throws Exception {
+    ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("PERFORMANCE_HTTP_PORT", "0",
+        "PERFORMANCE_ADMIN_TOKEN", TOKEN, "PERFORMANCE_MAX_QUERY_TIME_MS", "0.001"));
+    try (PerfWatchService service = new PerfWatchService(config).start()) {
+      TestClient client = new TestClient(service.baseUri());
+      for (int i = 1; i <= 2; i++) { // fewer than the slow-query rule's 5: slower than the threshold, no alert
+        assertThat(client.get("/api/transactions/" + i).status()).isEqualTo(200);
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> service.perfWatch().stats().live().requestsTotal() == 2);
+
+      JsonNode recommendation = await().atMost(Duration.ofSeconds(10)).until(() -> byIdRecommendation(service),
+          r -> r.isPresent() && !r.get().get("detail").asText().contains("CREATE INDEX")).orElseThrow();
+
+      assertThat(recommendation.get("category").asText()).isEqualTo("database");
+      assertThat(recommendation.get("title").asText()).startsWith("Slow SELECT on transactions: ")
+          .endsWith(" ms on average over 2 runs");
+      assertThat(recommendation.get("detail").asText()).startsWith("An index of transactions already serves this "
+          + "filter: PRIMARY KEY (id); check the plan with EXPLAIN ANALYZE for what else makes it slow: many rows "
+          + "returned, locks, or a function or cast on the column");
+      assertThat(slowQueryAlert(service)).isEmpty();
+    }
+  }
+
+  private static Optional<JsonNode> byIdRecommendation(PerfWatchService service) throws Exception {
+    HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        service.baseUri().resolve("/api/v1/performance/report?hours=1&format=detailed"))
+        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).isEqualTo(200);
+    for (JsonNode r : new ObjectMapper().readTree(report.body()).get("recommendations")) {
+      if (r.get("evidence").asText().equals(BY_ID)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<JsonNode> slowQueryAlert(PerfWatchService service) throws Exception {
     HttpResponse<String> analyze = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         service.baseUri().resolve("/api/v1/performance/analyze")).header("Authorization", "Bearer " + TOKEN)

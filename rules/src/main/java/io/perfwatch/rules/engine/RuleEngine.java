@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertTracker;
 import io.perfwatch.rules.engine.RuleCompiler.CompiledRule;
@@ -31,6 +32,7 @@ import org.jeasy.rules.core.DefaultRulesEngine;
 public final class RuleEngine {
   private final StatsSource source;
   private final Coverage coverage;
+  private final IndexCatalog catalog;
   private final AlertTracker tracker;
   private final RuleCompiler compiler;
   private final EvaluationErrors errors;
@@ -45,11 +47,17 @@ public final class RuleEngine {
 
   /** Slow-query advice checked against the real indexes of the monitored database ({@code catalog}). */
   public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, IndexCatalog catalog) {
-    this(source, tracker, registry, RuleCompiler.checkingIndexes(catalog));
+    this(source, tracker, registry, RuleCompiler.checkingIndexes(catalog), catalog);
   }
 
   RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler) {
+    this(source, tracker, registry, compiler, IndexCatalog.NONE);
+  }
+
+  private RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler,
+      IndexCatalog catalog) {
     this.source = source;
+    this.catalog = catalog;
     this.coverage = Coverage.from(source); // the source collects from here on, unless it has its own history
     this.tracker = tracker;
     this.compiler = compiler;
@@ -63,6 +71,16 @@ public final class RuleEngine {
   /** How much of a window the source has data for: rules and the API divide rates by the same time. */
   public Coverage coverage() {
     return coverage;
+  }
+
+  /**
+   * The slow-query detector's advice for a statement of the window of {@code windowMillis} ending now, whether or
+   * not a rule judged it slow: the index to create, checked against the schema, or why none applies; its frequency
+   * over the time the window covers. The API's recommendations give the same advice as the alerts.
+   */
+  public String slowQueryAdvice(QueryStats query, long windowMillis) {
+    return SlowQueryDetector.advice(query, catalog, coverage.perMinute(query.count(), windowMillis,
+        source.nowMillis()));
   }
 
   /** Every rule now (the API's POST /analyze); returns the pending and firing alerts of these rules. */

@@ -73,6 +73,12 @@ final class SlowQueryDetector implements BottleneckDetector {
     return new Candidate.Description(vars, details, summary, advice(q, advice, perMinute, frequent));
   }
 
+  /** The advice for a statement that runs {@code perMinute} times a minute, whether or not a rule judged it slow. */
+  static String advice(QueryStats q, IndexCatalog catalog, double perMinute) {
+    return advice(q, IndexAdvice.advise(q.fingerprint(), q.table(), catalog), perMinute,
+        perMinute >= FREQUENT_PER_MINUTE);
+  }
+
   private static String advice(QueryStats q, IndexAdvice.Advice advice, double perMinute, boolean frequent) {
     String index = advice.createIndex();
     String table = q.table();

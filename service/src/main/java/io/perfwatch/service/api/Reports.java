@@ -54,7 +54,8 @@ final class Reports {
     List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
     return DetailedReport.of(hours, window,
         Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis(now)),
-        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds);
+        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds,
+        q -> ctx.engine().slowQueryAdvice(q, hours * HOUR));
   }
 
   /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
