@@ -13,10 +13,10 @@ import java.util.function.ToLongFunction;
  * shared ring, that counter and the slots next to each other were the largest cost of a request recorded by two
  * threads at once. Sharing a stripe stays correct, only slower.
  *
- * <p>Each stripe can hold the whole {@code capacity}, so a read returns the newest {@code capacity} items however
- * the writers spread over the stripes (one writing thread included). A stripe is created by its first write: an app
- * whose requests never contend holds one. While several stripes are in use, up to {@code capacity} items per stripe
- * stay reachable, at most {@link #MAX_STRIPES} times the capacity.
+ * <p>A stripe is created by its first write, so an app whose requests never contend has one, which keeps the
+ * whole {@code capacity}. The stripes in use share the capacity: each keeps the newest {@code capacity / n} of its
+ * own items (rounded up), about {@code capacity} items in all, and readers merge them by timestamp. So one writing
+ * thread keeps the newest {@code capacity}; threads spread over n stripes keep the newest share of each stripe.
  */
 final class StripedRing<T> {
   static final int MAX_STRIPES = 4;
@@ -47,11 +47,30 @@ final class StripedRing<T> {
     int index = hint.stripe(stripes.length());
     RingBuffer<T> stripe = stripes.get(index);
     if (stripe == null) {
-      RingBuffer<T> created = new RingBuffer<>(capacity);
-      stripe = stripes.compareAndExchange(index, null, created);
-      stripe = stripe == null ? created : stripe;
+      stripe = create(index);
     }
     stripe.add(item);
+  }
+
+  /** Synchronized: at most one call per stripe, and the shares it sets must not be undone by a slower caller. */
+  private synchronized RingBuffer<T> create(int index) {
+    RingBuffer<T> created = new RingBuffer<>(capacity);
+    RingBuffer<T> raced = stripes.compareAndExchange(index, null, created);
+    if (raced != null) {
+      return raced;
+    }
+    int inUse = 0;
+    for (int i = 0; i < stripes.length(); i++) {
+      inUse += stripes.get(i) == null ? 0 : 1;
+    }
+    int share = (capacity + inUse - 1) / inUse;
+    for (int i = 0; i < stripes.length(); i++) {
+      RingBuffer<T> stripe = stripes.get(i);
+      if (stripe != null) {
+        stripe.keep(share);
+      }
+    }
+    return created;
   }
 
   /**

@@ -38,11 +38,29 @@ class StripedRingTest {
       writer.join();
     }
 
-    // One writer per stripe: exactly the newest 4,000 of all writers together, in timestamp order.
+    // One writer per stripe, each stripe keeping 1,000: the newest 1,000 of every writer, in timestamp order.
     List<Long> kept = ring.snapshot();
     assertThat(kept).hasSize(4_000).isSorted();
-    assertThat(kept.get(0)).isEqualTo(196_000L);
     assertThat(kept.get(kept.size() - 1)).isEqualTo(199_999L);
+  }
+
+  @Test
+  void aSecondStripeSharesTheCapacityWithTheFirst() {
+    StripedRing<Long> ring = new StripedRing<>(10, Long::longValue, 2);
+    StripeHint first = new StripeHint(0);
+    StripeHint second = new StripeHint(1);
+    for (long i = 1; i <= 10; i++) {
+      ring.add(i, first);
+    }
+    assertThat(ring.snapshot()).hasSize(10);
+
+    for (long i = 100; i <= 102; i++) {
+      ring.add(i, second);
+    }
+    ring.add(11L, first);
+
+    // each of the two stripes now keeps its newest 5: 7..11 of the first, 100..102 of the second
+    assertThat(ring.snapshot()).containsExactly(7L, 8L, 9L, 10L, 11L, 100L, 101L, 102L);
   }
 
   @Test
