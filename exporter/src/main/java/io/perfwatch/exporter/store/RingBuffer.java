@@ -43,9 +43,9 @@ final class RingBuffer<T> {
     return capacity;
   }
 
-  /** Holds only the newest {@code count} items (at most the capacity) from the next write on. */
+  /** Holds only the newest {@code count} items (at most the capacity, never more than before) from now on. */
   void keep(int count) {
-    keep = Math.min(capacity, Math.max(1, count));
+    keep = Math.min(keep, Math.max(1, count));
   }
 
   void add(T item) {

@@ -52,14 +52,16 @@ final class StripedRing<T> {
     stripe.add(item);
   }
 
-  /** Synchronized: at most one call per stripe, and the shares it sets must not be undone by a slower caller. */
+  /**
+   * Creates a stripe and lowers every stripe's share to {@code capacity / n}. Synchronized: the shares only go down.
+   * A stripe created as the n-th never holds more than its share, so it gets no more slots than that.
+   */
   private synchronized RingBuffer<T> create(int index) {
-    RingBuffer<T> created = new RingBuffer<>(capacity);
-    RingBuffer<T> raced = stripes.compareAndExchange(index, null, created);
-    if (raced != null) {
-      return raced;
+    RingBuffer<T> existing = stripes.get(index);
+    if (existing != null) {
+      return existing;
     }
-    int inUse = 0;
+    int inUse = 1;
     for (int i = 0; i < stripes.length(); i++) {
       inUse += stripes.get(i) == null ? 0 : 1;
     }
@@ -70,6 +72,8 @@ final class StripedRing<T> {
         stripe.keep(share);
       }
     }
+    RingBuffer<T> created = new RingBuffer<>(share);
+    stripes.set(index, created);
     return created;
   }
 
