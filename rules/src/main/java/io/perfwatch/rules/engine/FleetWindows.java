@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.rules.source.Identity;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.Aggregation;
@@ -26,15 +27,17 @@ final class FleetWindows {
   private final StatsSource source;
   private final long nowMillis;
   private final Scopes scopes;
+  private final Coverage coverage;
   private final Windows whole;
   private final Map<Range, Object> fetched = new HashMap<>();
   private final Map<Group, Windows> groups = new HashMap<>();
 
-  FleetWindows(StatsSource source, long nowMillis, Scopes scopes) {
+  FleetWindows(StatsSource source, long nowMillis, Scopes scopes, Coverage coverage) {
     this.source = source;
     this.nowMillis = nowMillis;
     this.scopes = scopes;
-    this.whole = new Windows(source, nowMillis, scopes);
+    this.coverage = coverage;
+    this.whole = new Windows(source, nowMillis, scopes, coverage);
   }
 
   /** The rule's candidates in every group that has data in the rule's window, groups in job, instance order. */
@@ -56,7 +59,7 @@ final class FleetWindows {
     for (Identity id : ids) {
       Windows windows = groups.computeIfAbsent(new Group(level, id), g -> new Windows(
           (f, t) -> groups(f, t, level).getOrDefault(id, empty(f, t)),
-          source.describe() + " (" + id.describe() + ")", List::of, nowMillis, scopes));
+          source.describe() + " (" + id.describe() + ")", List::of, nowMillis, scopes, coverage));
       for (Candidate c : detector.candidates(rule, windows)) {
         all.add(identified(c, id));
       }

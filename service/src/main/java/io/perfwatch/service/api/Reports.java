@@ -6,6 +6,7 @@ import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.service.report.DetailedReport;
 import io.perfwatch.service.report.EndpointAnalysis;
 import io.perfwatch.service.report.Rate;
@@ -55,8 +56,9 @@ final class Reports {
     List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR)).stream()
         .filter(filter::matches).toList();
     return FleetView.covering(ctx.source(), filter, DetailedReport.of(hours, window,
-        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()),
-        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds));
+        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis(now)),
+        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds,
+        q -> ctx.engine().slowQueryAdvice(q, hours * HOUR)));
   }
 
   /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */

@@ -24,7 +24,7 @@ final class FuzzValues {
           .map(String::valueOf);
       case "boolean" -> Arbitraries.of("true", "false", "1", "0", "yes", "no").flatMap(FuzzValues::anyCase);
       default -> schema.has("enum") ? Arbitraries.of(texts(schema.get("enum"))).flatMap(FuzzValues::anyCase)
-          : Arbitraries.strings().all().excludeChars(' ').ofMinLength(1).ofMaxLength(40); // free text (a job)
+          : Arbitraries.strings().alpha().numeric().withChars(".:-_").ofMaxLength(schema.get("maxLength").asInt());
     };
   }
 
@@ -42,7 +42,7 @@ final class FuzzValues {
           anyText);
       default -> schema.has("enum") ? Arbitraries.oneOf(Arbitraries.of("bogus", "", "x".repeat(200)),
           Arbitraries.of(texts(schema.get("enum"))).map(v -> v + "x"), anyText)
-          : Arbitraries.strings().all().ofMinLength(schema.get("maxLength").asInt() + 1).ofMaxLength(400);
+          : Arbitraries.strings().all().ofMinLength(schema.get("maxLength").asInt() + 1).ofMaxLength(1_000);
     };
     return candidates.filter(v -> !isValid(schema, v));
   }
