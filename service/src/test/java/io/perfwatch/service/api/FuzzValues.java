@@ -42,7 +42,8 @@ final class FuzzValues {
           anyText);
       default -> schema.has("enum") ? Arbitraries.oneOf(Arbitraries.of("bogus", "", "x".repeat(200)),
           Arbitraries.of(texts(schema.get("enum"))).map(v -> v + "x"), anyText)
-          : Arbitraries.strings().all().ofMinLength(schema.get("maxLength").asInt() + 1).ofMaxLength(1_000);
+          // at most 400 characters: percent-encoded (up to 9 bytes each) it stays under the 8 KiB request line
+          : Arbitraries.strings().all().ofMinLength(schema.get("maxLength").asInt() + 1).ofMaxLength(400);
     };
     return candidates.filter(v -> !isValid(schema, v));
   }
