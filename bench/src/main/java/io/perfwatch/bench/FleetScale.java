@@ -26,8 +26,10 @@ import java.util.List;
 
 /**
  * The shipped rules evaluated through the Prometheus source over a real Prometheus (Debian's) that scrapes a
- * generator of {@code instances} × 50 routes (Micrometer-shaped HTTP histograms, one failing route per instance)
- * every 2 s: time, queries and response bytes per evaluation cycle (every rule once), median of 10 cycles
+ * generator of {@code instances} × 50 routes (Micrometer-shaped HTTP histograms) every 2 s. Instance i answers 500 on
+ * route i % 10, so each of routes 0-9 fails on a tenth of the instances and the per-service error-rate rule (5 %)
+ * fires for exactly those {@value #FAILING_ROUTES} routes at any fleet size of 10 or more; nothing else fires. It
+ * prints time, queries and response bytes per evaluation cycle (every rule once), median of 10 cycles
  * ({@code -Dcycles=N} for fewer) after
  * {@value #DATA_SECONDS} s of data. Run for 10 and for 100 instances: the queries per cycle must not grow.
  *
@@ -35,6 +37,8 @@ import java.util.List;
  */
 public final class FleetScale {
   private static final int ROUTES = 50;
+  /** Instance i fails route i % 10: each of those routes fails on a tenth of the instances at any fleet size. */
+  private static final int FAILING_ROUTES = 10;
   private static final int DATA_SECONDS = 70;
   private static final int CYCLES = Integer.getInteger("cycles", 10);
   private static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
@@ -102,7 +106,7 @@ public final class FleetScale {
     StringBuilder out = new StringBuilder(ROUTES * 1200);
     out.append("# TYPE http_server_requests_seconds histogram\n");
     for (int r = 0; r < ROUTES; r++) {
-      boolean failing = r == instance % ROUTES;
+      boolean failing = r == instance % FAILING_ROUTES;
       String labels = "exception=\"None\",method=\"GET\",outcome=\"" + (failing ? "SERVER_ERROR" : "SUCCESS")
           + "\",status=\"" + (failing ? "500" : "200") + "\",uri=\"/api/r" + r + "/:id\"";
       long count = (long) (seconds * (1 + r % 5));

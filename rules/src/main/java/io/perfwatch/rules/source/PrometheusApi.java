@@ -10,16 +10,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded. */
+/**
+ * Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded: at most
+ * {@value #IN_FLIGHT} in flight, the others wait their turn (Prometheus evaluates a query on one core, so more at
+ * once only queue inside it), and each query's timeout starts when it is sent.
+ */
 final class PrometheusApi {
+  static final int IN_FLIGHT = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
@@ -28,6 +38,9 @@ final class PrometheusApi {
   private final HttpClient client;
   private final AtomicLong queries = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final Object lock = new Object();
+  private final Deque<Runnable> waiting = new ArrayDeque<>();
+  private int inFlight;
 
   PrometheusApi(URI base, Duration timeout) {
     String text = base.toString();
@@ -50,8 +63,91 @@ final class PrometheusApi {
     return bytes.get();
   }
 
-  /** The vector {@code promql} evaluates to at {@code timeMillis}; fails with {@link PrometheusQueryException}. */
+  /**
+   * The vector {@code promql} evaluates to at {@code timeMillis}; fails with {@link PrometheusQueryException}.
+   * Cancelling the answer before its turn means it is never sent.
+   */
   CompletableFuture<List<VectorSample>> query(String promql, long timeMillis) {
+    CompletableFuture<List<VectorSample>> result = new CompletableFuture<>();
+    Runnable send = () -> {
+      if (result.isDone()) {
+        next();
+        return;
+      }
+      CompletableFuture<List<VectorSample>> sent;
+      try {
+        sent = send(promql, timeMillis);
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      sent.whenComplete((samples, failure) -> {
+        if (failure != null) { // completed first, so that a round failing on it cancels what waits (see all)
+          result.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
+              ? c.getCause() : failure);
+        } else {
+          result.complete(samples);
+        }
+        next();
+      });
+    };
+    synchronized (lock) {
+      if (inFlight >= IN_FLIGHT) {
+        waiting.add(send);
+        return result;
+      }
+      inFlight++;
+    }
+    send.run();
+    return result;
+  }
+
+  /**
+   * Every answer by its key once all are in; the first failure cancels the queries still waiting their turn (a
+   * Prometheus that hangs costs one timeout per round, not one per query) and is the round's failure.
+   */
+  static <K> CompletableFuture<Map<K, List<VectorSample>>> all(Map<K, CompletableFuture<List<VectorSample>>> pending) {
+    if (pending.isEmpty()) {
+      return CompletableFuture.completedFuture(Map.of());
+    }
+    CompletableFuture<Map<K, List<VectorSample>>> all = new CompletableFuture<>();
+    AtomicInteger left = new AtomicInteger(pending.size());
+    pending.values().forEach(answer -> answer.whenComplete((samples, failure) -> {
+      if (failure != null) {
+        if (!(failure instanceof CancellationException) && all.completeExceptionally(failure)) {
+          pending.values().forEach(other -> other.cancel(false));
+        }
+      } else if (left.decrementAndGet() == 0) {
+        Map<K, List<VectorSample>> answers = new HashMap<>();
+        pending.forEach((key, done) -> answers.put(key, done.join()));
+        all.complete(answers);
+      }
+    }));
+    return all;
+  }
+
+  /** The answer, waiting for it; its failure as thrown (a {@link PrometheusQueryException} mostly), not wrapped. */
+  static <T> T join(CompletableFuture<T> answer) {
+    try {
+      return answer.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** A query finished: the next waiting one is sent, or one slot frees. */
+  private void next() {
+    Runnable send;
+    synchronized (lock) {
+      send = waiting.poll();
+      if (send == null) {
+        inFlight--;
+        return;
+      }
+    }
+    send.run();
+  }
+
+  private CompletableFuture<List<VectorSample>> send(String promql, long timeMillis) {
     URI uri = base.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
         + "&time=" + timeMillis / 1000 + "." + String.format("%03d", Math.floorMod(timeMillis, 1000)));
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").build();

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -64,23 +64,50 @@ public final class PrometheusQuerySource implements StatsSource {
 
   @Override
   public WindowStats window(long fromMillis, long toMillis) {
-    return stats(fromMillis, toMillis, ask(fromMillis, toMillis, ""));
+    return stats(fromMillis, toMillis, PrometheusApi.join(ask(fromMillis, toMillis, "", Statistic.all())));
   }
 
-  /** One round of queries, kept per {@code job} (and {@code instance}), split into a window per group. */
   @Override
   public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level) {
-    Map<String, List<VectorSample>> answers =
-        ask(fromMillis, toMillis, level == Aggregation.INSTANCE ? "job, instance, " : "job, ");
+    return windows(fromMillis, toMillis, level, Statistic.all());
+  }
+
+  @Override
+  public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level,
+      Set<Statistic> needs) {
+    WindowRequest request = new WindowRequest(fromMillis, toMillis, level, needs);
+    return PrometheusApi.join(windows(List.of(request)).get(request));
+  }
+
+  /**
+   * One round of queries per request, only those its {@code needs} asks for, kept per {@code job} (and
+   * {@code instance}) and split into a window per group; every round's queries are sent together (at most
+   * {@value PrometheusApi#IN_FLIGHT} in flight), so that Prometheus works on several at once.
+   */
+  @Override
+  public Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> windows(List<WindowRequest> requests) {
+    Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> answers = new LinkedHashMap<>();
+    for (WindowRequest r : requests) {
+      String group = r.level() == Aggregation.INSTANCE ? "job, instance, " : "job, ";
+      CompletableFuture<Map<String, List<VectorSample>>> round;
+      try {
+        round = ask(r.fromMillis(), r.toMillis(), group, r.needs());
+      } catch (RuntimeException e) {
+        round = CompletableFuture.failedFuture(e);
+      }
+      answers.put(r, round.thenApply(a -> split(r.fromMillis(), r.toMillis(), r.level(), a)));
+    }
+    return answers;
+  }
+
+  private static Map<Identity, WindowStats> split(long fromMillis, long toMillis, Aggregation level,
+      Map<String, List<VectorSample>> answers) {
     Map<Identity, Map<String, List<VectorSample>>> groups = new HashMap<>();
     answers.forEach((key, samples) -> samples.forEach(s -> groups
         .computeIfAbsent(new Identity(s.label("job"), s.label("instance")).at(level), id -> new HashMap<>())
         .computeIfAbsent(key, k -> new ArrayList<>()).add(s)));
     Map<Identity, WindowStats> windows = new HashMap<>();
-    groups.forEach((id, mine) -> {
-      answers.keySet().forEach(key -> mine.putIfAbsent(key, List.of()));
-      windows.put(id, stats(fromMillis, toMillis, mine));
-    });
+    groups.forEach((id, mine) -> windows.put(id, stats(fromMillis, toMillis, mine)));
     return windows;
   }
 
@@ -102,13 +129,9 @@ public final class PrometheusQuerySource implements StatsSource {
     for (String q : List.of("up", "timestamp(up)", "scrape_duration_seconds", "scrape_samples_scraped")) {
       pending.put(q, api.query(q, now));
     }
-    try {
-      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
-    }
+    Map<String, List<VectorSample>> answers = PrometheusApi.join(PrometheusApi.all(pending));
     Map<String, Map<Identity, Double>> values = new HashMap<>();
-    pending.forEach((q, future) -> future.join().forEach(s -> values.computeIfAbsent(q, k -> new HashMap<>())
+    answers.forEach((q, samples) -> samples.forEach(s -> values.computeIfAbsent(q, k -> new HashMap<>())
         .put(new Identity(s.label("job"), s.label("instance")), s.value())));
     List<TargetHealth> targets = new ArrayList<>();
     values.getOrDefault("up", Map.of()).forEach((id, up) -> {
@@ -124,28 +147,23 @@ public final class PrometheusQuerySource implements StatsSource {
     return targets;
   }
 
-  private Map<String, List<VectorSample>> ask(long fromMillis, long toMillis, String group) {
+  /** The round's answers by {@link FleetQueries} key, once all are in (a missing key: not asked). */
+  private CompletableFuture<Map<String, List<VectorSample>>> ask(long fromMillis, long toMillis, String group,
+      Set<Statistic> needs) {
     if (toMillis <= fromMillis) {
       throw new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
     }
     Map<String, CompletableFuture<List<VectorSample>>> pending = new HashMap<>();
-    FleetQueries.all(toMillis - fromMillis, group).forEach((key, promql) -> pending.put(key,
+    FleetQueries.all(toMillis - fromMillis, group, needs).forEach((key, promql) -> pending.put(key,
         api.query(promql, toMillis)));
-    try {
-      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
-    }
-    Map<String, List<VectorSample>> answers = new HashMap<>();
-    pending.forEach((key, future) -> answers.put(key, future.join()));
-    return answers;
+    return PrometheusApi.all(pending);
   }
 
   private static WindowStats stats(long fromMillis, long toMillis, Map<String, List<VectorSample>> answers) {
     FleetStats stats = new FleetStats(answers);
     return new WindowStats(fromMillis, toMillis, stats.total(), stats.endpoints(), stats.queries(),
-        nPlusOne(answers.get(FleetQueries.N_PLUS_ONE), toMillis), system(answers, toMillis),
-        tenants(answers.get(FleetQueries.TENANTS)));
+        nPlusOne(answers.getOrDefault(FleetQueries.N_PLUS_ONE, List.of()), toMillis), system(answers, toMillis),
+        tenants(answers.getOrDefault(FleetQueries.TENANTS, List.of())));
   }
 
   private static List<NPlusOneFinding> nPlusOne(List<VectorSample> increases, long toMillis) {
@@ -164,15 +182,15 @@ public final class PrometheusQuerySource implements StatsSource {
   private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
     Map<Identity, Map<String, Double>> byInstance = new HashMap<>();
     for (String gauge : FleetQueries.GAUGES) {
-      answers.get(gauge).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
+      answers.getOrDefault(gauge, List.of()).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
           i -> new HashMap<>()).put(gauge, s.value()));
     }
     List<SystemMetrics> samples = new ArrayList<>();
     byInstance.forEach((instance, g) -> {
       Map<String, Double> disks = new HashMap<>();
-      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance.instance())
+      answers.getOrDefault("system_disk_used_bytes", List.of()).stream().filter(s -> s.label("instance").equals(instance.instance())
               && s.label("job").equals(instance.job()))
-          .forEach(used -> answers.get("system_disk_total_bytes").stream()
+          .forEach(used -> answers.getOrDefault("system_disk_total_bytes", List.of()).stream()
               .filter(t -> t.labels().equals(used.labels()))
               .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
       double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);

@@ -1,0 +1,79 @@
+package io.perfwatch.rules.engine;
+
+import static io.perfwatch.rules.source.Statistic.DATABASE;
+import static io.perfwatch.rules.source.Statistic.DURATION;
+import static io.perfwatch.rules.source.Statistic.HOST;
+import static io.perfwatch.rules.source.Statistic.PERCENTILES;
+import static io.perfwatch.rules.source.Statistic.REQUESTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.alert.AlertTracker;
+import io.perfwatch.rules.alert.HistoryLimits;
+import io.perfwatch.rules.source.Identity;
+import io.perfwatch.rules.source.Statistic;
+import io.perfwatch.rules.source.StatsSource;
+import io.perfwatch.rules.yaml.Aggregation;
+import io.perfwatch.rules.yaml.RuleFileParser;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** A fleet cycle of the shipped rules asks each window for what its rules read, and nothing else. */
+class FleetNeedsTest {
+  private static final long NOW = 1_768_471_200_000L;
+
+  @Test
+  void eachWindowOfTheShippedRulesAsksOnlyWhatItsRulesRead() {
+    Map<String, Set<Statistic>> asked = new TreeMap<>();
+    StatsSource fleet = new StatsSource() {
+      @Override
+      public WindowStats window(long fromMillis, long toMillis) {
+        throw new AssertionError("a fleet window is asked per group");
+      }
+
+      @Override
+      public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level,
+          Set<Statistic> needs) {
+        asked.put(level + " " + (toMillis - fromMillis) / 60_000 + "m" + (toMillis == NOW ? "" : " before"),
+            needs);
+        EndpointStats none = new EndpointStats("*", "*", 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0);
+        return Map.of(new Identity("orders", level == Aggregation.INSTANCE ? "a:1" : ""), new WindowStats(
+            fromMillis, toMillis, none, List.of(), List.of(), List.of(), List.of(), Map.of()));
+      }
+
+      @Override
+      public boolean fleet() {
+        return true;
+      }
+
+      @Override
+      public long nowMillis() {
+        return NOW;
+      }
+
+      @Override
+      public String describe() {
+        return "a fleet";
+      }
+    };
+    new RuleEngine(fleet, new AlertTracker(Clock.systemUTC(), HistoryLimits.defaults(), List.of()),
+        new SimpleMeterRegistry()).evaluate(RuleFileParser.builtIn());
+
+    assertThat(asked).isEqualTo(Map.of(
+        "SERVICE 5m", Statistic.endpoints(), // latency (with its advice), error rates, N+1
+        "SERVICE 10m", EnumSet.of(DATABASE), // slow queries
+        "SERVICE 15m", Statistic.endpoints(), // degradation, now
+        "SERVICE 60m before", Statistic.endpoints(), // and its baseline, the hour before
+        "INSTANCE 2m", EnumSet.of(HOST, REQUESTS, DURATION), // CPU (naming the busiest endpoint), memory
+        "INSTANCE 5m", EnumSet.of(HOST), // disks
+        "INSTANCE 1m", EnumSet.of(HOST, REQUESTS, PERCENTILES), // concurrency (naming the slowest endpoint)
+        "INSTANCE 30m", EnumSet.of(HOST))); // memory leak
+  }
+}
