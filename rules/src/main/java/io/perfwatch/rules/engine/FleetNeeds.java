@@ -77,14 +77,16 @@ final class FleetNeeds {
     };
   }
 
-  /** Host gauges; CPU advice names the busiest endpoint (requests × average), concurrency the slowest (p95). */
+  /**
+   * Host gauges; CPU advice names the busiest endpoint (requests × average), concurrency the slowest, by average:
+   * per-instance percentiles would make Prometheus read every bucket series of the fleet for one sentence.
+   */
   private static Set<Statistic> resource(Resource resource) {
     if (resource == null) {
       return Statistic.all();
     }
     return switch (resource) {
-      case CPU -> EnumSet.of(Statistic.HOST, Statistic.REQUESTS, Statistic.DURATION);
-      case CONCURRENCY -> EnumSet.of(Statistic.HOST, Statistic.REQUESTS, Statistic.PERCENTILES);
+      case CPU, CONCURRENCY -> EnumSet.of(Statistic.HOST, Statistic.REQUESTS, Statistic.DURATION);
       case MEMORY, DISK, MEMORY_LEAK -> EnumSet.of(Statistic.HOST);
     };
   }

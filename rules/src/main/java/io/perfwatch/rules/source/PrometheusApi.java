@@ -1,8 +1,5 @@
 package io.perfwatch.rules.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PrometheusApi {
   static final int IN_FLIGHT = 4;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
   private final URI base;
@@ -164,44 +159,10 @@ final class PrometheusApi {
   }
 
   private List<VectorSample> parse(String promql, int status, byte[] body) {
-    JsonNode root;
     try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      throw failure(promql, "HTTP " + status + " with a body that is not JSON");
-    }
-    if (root == null || !root.path("status").asText().equals("success") || status / 100 != 2) {
-      String reason = root == null ? "empty body" : root.path("errorType").asText("?") + ": "
-          + root.path("error").asText("no error message");
-      throw failure(promql, "HTTP " + status + ", " + reason);
-    }
-    JsonNode data = root.path("data");
-    if (!data.path("resultType").asText().equals("vector")) {
-      throw failure(promql, "expected a vector result, got '" + data.path("resultType").asText() + "'");
-    }
-    List<VectorSample> samples = new ArrayList<>();
-    for (JsonNode element : data.path("result")) {
-      Map<String, String> labels = new HashMap<>();
-      element.path("metric").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));
-      samples.add(new VectorSample(labels, value(promql, element.path("value").path(1).asText(""))));
-    }
-    return List.copyOf(samples);
-  }
-
-  private double value(String promql, String text) {
-    switch (text) {
-      case "NaN":
-        return Double.NaN;
-      case "+Inf":
-        return Double.POSITIVE_INFINITY;
-      case "-Inf":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        try {
-          return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw failure(promql, "sample value '" + text + "' is not a number");
-        }
+      return VectorJson.parse(status, body);
+    } catch (VectorJson.Invalid e) {
+      throw failure(promql, e.getMessage());
     }
   }
 

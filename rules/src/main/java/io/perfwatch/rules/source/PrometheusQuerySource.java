@@ -1,20 +1,17 @@
 package io.perfwatch.rules.source;
 
-import io.perfwatch.exporter.store.NPlusOneFinding;
-import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.yaml.Aggregation;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
@@ -29,10 +26,6 @@ import java.util.function.LongSupplier;
  */
 public final class PrometheusQuerySource implements StatsSource {
   public static final String VARIABLE = "PERFORMANCE_PROMETHEUS_URL";
-  /** Scrapes carry no repeat count; findings report the default threshold as the least they repeated. */
-  private static final int MIN_REPEATS = 5;
-  /** Findings listed per endpoint and table at most; the endpoint's count stays exact. */
-  private static final int MAX_FINDINGS = 1_000;
 
   private final PrometheusApi api;
   private final LongSupplier clock;
@@ -64,7 +57,7 @@ public final class PrometheusQuerySource implements StatsSource {
 
   @Override
   public WindowStats window(long fromMillis, long toMillis) {
-    return stats(fromMillis, toMillis, PrometheusApi.join(ask(fromMillis, toMillis, "", Statistic.all())));
+    return FleetWindowStats.of(fromMillis, toMillis, PrometheusApi.join(ask(fromMillis, toMillis, "", Statistic.all())));
   }
 
   @Override
@@ -107,7 +100,7 @@ public final class PrometheusQuerySource implements StatsSource {
         .computeIfAbsent(new Identity(s.label("job"), s.label("instance")).at(level), id -> new HashMap<>())
         .computeIfAbsent(key, k -> new ArrayList<>()).add(s)));
     Map<Identity, WindowStats> windows = new HashMap<>();
-    groups.forEach((id, mine) -> windows.put(id, stats(fromMillis, toMillis, mine)));
+    groups.forEach((id, mine) -> windows.put(id, FleetWindowStats.of(fromMillis, toMillis, mine)));
     return windows;
   }
 
@@ -157,62 +150,6 @@ public final class PrometheusQuerySource implements StatsSource {
     FleetQueries.all(toMillis - fromMillis, group, needs).forEach((key, promql) -> pending.put(key,
         api.query(promql, toMillis)));
     return PrometheusApi.all(pending);
-  }
-
-  private static WindowStats stats(long fromMillis, long toMillis, Map<String, List<VectorSample>> answers) {
-    FleetStats stats = new FleetStats(answers);
-    return new WindowStats(fromMillis, toMillis, stats.total(), stats.endpoints(), stats.queries(),
-        nPlusOne(answers.getOrDefault(FleetQueries.N_PLUS_ONE, List.of()), toMillis), system(answers, toMillis),
-        tenants(answers.getOrDefault(FleetQueries.TENANTS, List.of())));
-  }
-
-  private static List<NPlusOneFinding> nPlusOne(List<VectorSample> increases, long toMillis) {
-    List<NPlusOneFinding> findings = new ArrayList<>();
-    for (VectorSample s : increases) {
-      long times = Math.min(MAX_FINDINGS, Math.round(s.value()));
-      if (times > 0) {
-        findings.addAll(Collections.nCopies((int) times, new NPlusOneFinding(toMillis, s.label("method"),
-            s.label("uri"), s.label("table"), "SELECT " + s.label("table"), MIN_REPEATS, 0)));
-      }
-    }
-    return findings;
-  }
-
-  /** One host sample per instance, its latest values in the window; NaN where it exports nothing (-1 for counts). */
-  private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
-    Map<Identity, Map<String, Double>> byInstance = new HashMap<>();
-    for (String gauge : FleetQueries.GAUGES) {
-      answers.getOrDefault(gauge, List.of()).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
-          i -> new HashMap<>()).put(gauge, s.value()));
-    }
-    List<SystemMetrics> samples = new ArrayList<>();
-    byInstance.forEach((instance, g) -> {
-      Map<String, Double> disks = new HashMap<>();
-      answers.getOrDefault("system_disk_used_bytes", List.of()).stream().filter(s -> s.label("instance").equals(instance.instance())
-              && s.label("job").equals(instance.job()))
-          .forEach(used -> answers.getOrDefault("system_disk_total_bytes", List.of()).stream()
-              .filter(t -> t.labels().equals(used.labels()))
-              .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
-      double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);
-      double total = g.getOrDefault("system_memory_total_bytes", Double.NaN);
-      double active = g.getOrDefault("http_server_requests_active_seconds_active_count",
-          g.getOrDefault("http_server_requests_active_seconds_count", Double.NaN));
-      samples.add(new SystemMetrics(toMillis, g.getOrDefault("system_cpu_usage", Double.NaN) * 100,
-          g.getOrDefault("process_cpu_usage", Double.NaN) * 100, used * 100 / total, used / (1024.0 * 1024.0),
-          disks, count(g.getOrDefault("db_connections_active", Double.NaN)), Double.NaN, count(active)));
-    });
-    return samples;
-  }
-
-  private static long count(double value) {
-    return Double.isFinite(value) ? Math.round(value) : -1;
-  }
-
-  private static Map<String, Long> tenants(List<VectorSample> increases) {
-    Map<String, Long> tenants = new HashMap<>();
-    increases.forEach(s -> tenants.merge(s.label("tenant"), Math.round(s.value()), Long::sum));
-    tenants.values().removeIf(n -> n == 0);
-    return tenants;
   }
 
   /** Queries sent since start (answered or failed): what one evaluation cycle costs Prometheus. */
