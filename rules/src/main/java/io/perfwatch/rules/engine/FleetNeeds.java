@@ -5,6 +5,7 @@ import io.perfwatch.rules.source.WindowRequest;
 import io.perfwatch.rules.yaml.Aggregation;
 import io.perfwatch.rules.yaml.Baseline;
 import io.perfwatch.rules.yaml.Detector;
+import io.perfwatch.rules.yaml.Metric;
 import io.perfwatch.rules.yaml.Resource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import java.time.Duration;
@@ -68,7 +69,10 @@ final class FleetNeeds {
       return Statistic.all();
     }
     return switch (rule.detector()) {
-      case LATENCY, DEGRADATION -> Statistic.endpoints();
+      case LATENCY -> with(metric(rule, Metric.P95), EnumSet.of(Statistic.REQUESTS, Statistic.DURATION,
+          Statistic.PERCENTILES, Statistic.QUERIES_PER_REQUEST, Statistic.N_PLUS_ONE)); // the advice reads these
+      case DEGRADATION -> with(metric(rule, Metric.AVG), EnumSet.of(Statistic.REQUESTS, Statistic.DURATION,
+          Statistic.QUERIES_PER_REQUEST)); // the advice compares errors and queries per request
       case ERROR_RATE -> EnumSet.of(Statistic.REQUESTS);
       case N_PLUS_ONE -> EnumSet.of(Statistic.N_PLUS_ONE);
       case SLOW_QUERY -> EnumSet.of(Statistic.DATABASE);
@@ -89,6 +93,20 @@ final class FleetNeeds {
       case CPU, CONCURRENCY -> EnumSet.of(Statistic.HOST, Statistic.REQUESTS, Statistic.DURATION);
       case MEMORY, DISK, MEMORY_LEAK -> EnumSet.of(Statistic.HOST);
     };
+  }
+
+  private static Metric metric(RuleDefinition rule, Metric fallback) {
+    return Objects.requireNonNullElse(rule.metric(), fallback);
+  }
+
+  /** {@code reads} and the family {@code metric} comes from. */
+  private static Set<Statistic> with(Metric metric, Set<Statistic> reads) {
+    reads.add(switch (metric) {
+      case AVG -> Statistic.DURATION;
+      case P50, P95, P99 -> Statistic.PERCENTILES;
+      case MAX -> Statistic.MAX;
+    });
+    return reads;
   }
 
   private record Key(long from, long to, Aggregation level) {}

@@ -1,6 +1,8 @@
 package io.perfwatch.rules.source;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +24,9 @@ final class FleetQueries {
   static final String DB_MAX = "db_max";
   static final String N_PLUS_ONE = "n_plus_one";
   static final String TENANTS = "tenants";
+  static final String HOST = "host";
+  /** The label naming the gauge of each answer to {@link #HOST}. */
+  static final String GAUGE = "gauge";
   static final double[] QUANTILES = {0.5, 0.95, 0.99};
   static final String[] GAUGES = {"system_cpu_usage", "process_cpu_usage", "system_memory_used_bytes",
       "system_memory_total_bytes", "db_connections_active", "http_server_requests_active_seconds_active_count",
@@ -36,7 +41,7 @@ final class FleetQueries {
   }
 
   /**
-   * The queries for {@code needs}, by key; gauges by metric name. {@code group} ("" or e.g. {@code "job, instance, "})
+   * The queries for {@code needs}, by key; the host gauges in one query ({@link #HOST}). {@code group} ("" or e.g. {@code "job, instance, "})
    * is kept by every aggregation, so one round of queries answers every service or instance at once; host gauges
    * are always per {@code job, instance}. Percentiles come from one query for the bucket rates per endpoint
    * ({@link #BUCKETS}): p50, p95, p99 and the total's are computed from it (see {@link HistogramQuantile}), where
@@ -77,14 +82,21 @@ final class FleetQueries {
     if (needs.contains(Statistic.TENANTS)) {
       q.put(TENANTS, "sum by (" + g + "tenant) (increase(http_server_tenant_requests_total" + r + "))");
     }
-    if (needs.contains(Statistic.HOST)) {
+    if (needs.contains(Statistic.HOST)) { // one query, each gauge's answers tagged with its name
+      List<String> gauges = new ArrayList<>();
       for (String gauge : GAUGES) {
-        q.put(gauge, "max by (job, instance) (last_over_time(" + gauge + r + "))");
+        gauges.add(tagged(gauge, "max by (job, instance) (last_over_time(" + gauge + r + "))"));
       }
       for (String gauge : DISK_GAUGES) {
-        q.put(gauge, "max by (job, instance, mount) (last_over_time(" + gauge + r + "))");
+        gauges.add(tagged(gauge, "max by (job, instance, mount) (last_over_time(" + gauge + r + "))"));
       }
+      q.put(HOST, String.join(" or ", gauges));
     }
     return q;
+  }
+
+  /** {@code promql}'s answers with the label {@value #GAUGE} set to {@code gauge} (it keeps no other but its group). */
+  private static String tagged(String gauge, String promql) {
+    return "label_replace(" + promql + ", \"" + GAUGE + "\", \"" + gauge + "\", \"\", \"\")";
   }
 }

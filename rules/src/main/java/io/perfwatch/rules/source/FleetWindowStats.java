@@ -40,25 +40,32 @@ final class FleetWindowStats {
   /** One host sample per instance, its latest values in the window; NaN where it exports nothing (-1 for counts). */
   private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
     Map<Identity, Map<String, Double>> byInstance = new HashMap<>();
-    for (String gauge : FleetQueries.GAUGES) {
-      answers.getOrDefault(gauge, List.of()).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
-          i -> new HashMap<>()).put(gauge, s.value()));
+    Map<Identity, Map<String, Double[]>> disks = new HashMap<>(); // by mount: {used, total}
+    for (VectorSample s : answers.getOrDefault(FleetQueries.HOST, List.of())) {
+      Identity instance = new Identity(s.label("job"), s.label("instance"));
+      String gauge = s.label(FleetQueries.GAUGE);
+      if (gauge.startsWith("system_disk_")) {
+        disks.computeIfAbsent(instance, i -> new HashMap<>()).computeIfAbsent(s.label("mount"), m -> new Double[2])
+            [gauge.equals("system_disk_used_bytes") ? 0 : 1] = s.value();
+      } else {
+        byInstance.computeIfAbsent(instance, i -> new HashMap<>()).put(gauge, s.value());
+      }
     }
     List<SystemMetrics> samples = new ArrayList<>();
     byInstance.forEach((instance, g) -> {
-      Map<String, Double> disks = new HashMap<>();
-      answers.getOrDefault("system_disk_used_bytes", List.of()).stream().filter(s -> s.label("instance").equals(instance.instance())
-              && s.label("job").equals(instance.job()))
-          .forEach(used -> answers.getOrDefault("system_disk_total_bytes", List.of()).stream()
-              .filter(t -> t.labels().equals(used.labels()))
-              .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
+      Map<String, Double> percent = new HashMap<>();
+      disks.getOrDefault(instance, Map.of()).forEach((mount, d) -> {
+        if (d[0] != null && d[1] != null) {
+          percent.put(mount, d[0] * 100 / d[1]);
+        }
+      });
       double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);
       double total = g.getOrDefault("system_memory_total_bytes", Double.NaN);
       double active = g.getOrDefault("http_server_requests_active_seconds_active_count",
           g.getOrDefault("http_server_requests_active_seconds_count", Double.NaN));
       samples.add(new SystemMetrics(toMillis, g.getOrDefault("system_cpu_usage", Double.NaN) * 100,
           g.getOrDefault("process_cpu_usage", Double.NaN) * 100, used * 100 / total, used / (1024.0 * 1024.0),
-          disks, count(g.getOrDefault("db_connections_active", Double.NaN)), Double.NaN, count(active)));
+          percent, count(g.getOrDefault("db_connections_active", Double.NaN)), Double.NaN, count(active)));
     });
     return samples;
   }

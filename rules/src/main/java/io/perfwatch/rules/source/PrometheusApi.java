@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded: at most
- * {@value #IN_FLIGHT} in flight, the others wait their turn (Prometheus evaluates a query on one core, so more at
- * once only queue inside it), and each query's timeout starts when it is sent.
+ * {@value #IN_FLIGHT} in flight, the others wait their turn (Prometheus evaluates each query on one core: more at once
+ * compete for its cores and cost it more CPU in all, and a monitor should not crowd a Prometheus others query too),
+ * and each query's timeout starts when it is sent.
  */
 final class PrometheusApi {
-  static final int IN_FLIGHT = 4;
+  static final int IN_FLIGHT = 2;
   private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
   private final URI base;

@@ -33,9 +33,4 @@ public enum Statistic {
   public static Set<Statistic> all() {
     return EnumSet.allOf(Statistic.class);
   }
-
-  /** Everything an endpoint's statistics hold (latency rules read the lot for their advice). */
-  public static Set<Statistic> endpoints() {
-    return EnumSet.of(REQUESTS, DURATION, PERCENTILES, MAX, QUERIES_PER_REQUEST, N_PLUS_ONE);
-  }
 }

@@ -3,6 +3,9 @@ package io.perfwatch.rules.engine;
 import static io.perfwatch.rules.source.Statistic.DATABASE;
 import static io.perfwatch.rules.source.Statistic.DURATION;
 import static io.perfwatch.rules.source.Statistic.HOST;
+import static io.perfwatch.rules.source.Statistic.N_PLUS_ONE;
+import static io.perfwatch.rules.source.Statistic.PERCENTILES;
+import static io.perfwatch.rules.source.Statistic.QUERIES_PER_REQUEST;
 import static io.perfwatch.rules.source.Statistic.REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +72,11 @@ class FleetNeedsTest {
         new SimpleMeterRegistry()).evaluate(RuleFileParser.builtIn());
 
     assertThat(asked).isEqualTo(Map.of(
-        "SERVICE 5m", Statistic.endpoints(), // latency (with its advice), error rates, N+1
+        // latency avg and p95 with their advice, error rates, N+1
+        "SERVICE 5m", EnumSet.of(REQUESTS, DURATION, PERCENTILES, QUERIES_PER_REQUEST, N_PLUS_ONE),
         "SERVICE 10m", EnumSet.of(DATABASE), // slow queries
-        "SERVICE 15m", Statistic.endpoints(), // degradation, now
-        "SERVICE 60m before", Statistic.endpoints(), // and its baseline, the hour before
+        "SERVICE 15m", EnumSet.of(REQUESTS, DURATION, PERCENTILES, QUERIES_PER_REQUEST), // degradation of p95, now
+        "SERVICE 60m before", EnumSet.of(REQUESTS, DURATION, PERCENTILES, QUERIES_PER_REQUEST), // the hour before
         "INSTANCE 2m", EnumSet.of(HOST, REQUESTS, DURATION), // CPU (naming the busiest endpoint), memory
         "INSTANCE 5m", EnumSet.of(HOST), // disks
         "INSTANCE 1m", EnumSet.of(HOST, REQUESTS, DURATION), // concurrency (naming the slowest endpoint)

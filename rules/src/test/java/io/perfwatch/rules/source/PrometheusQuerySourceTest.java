@@ -80,11 +80,12 @@ class PrometheusQuerySourceTest {
           .serverErrors()).isEqualTo(4);
 
       source.windows(FROM, TO, Aggregation.INSTANCE, EnumSet.of(Statistic.HOST));
-      assertThat(source.queries()).isEqualTo(1 + 9); // 7 host gauges and 2 disk gauges
-      source.windows(FROM, TO, Aggregation.SERVICE, Statistic.endpoints());
-      assertThat(source.queries()).isEqualTo(10 + 7); // requests, time, buckets, max, 2 per request, N+1
+      assertThat(source.queries()).isEqualTo(1 + 1); // every host gauge in one query
+      source.windows(FROM, TO, Aggregation.SERVICE, EnumSet.of(Statistic.REQUESTS, Statistic.DURATION,
+          Statistic.PERCENTILES, Statistic.MAX, Statistic.QUERIES_PER_REQUEST, Statistic.N_PLUS_ONE));
+      assertThat(source.queries()).isEqualTo(2 + 7); // requests, time, buckets, max, 2 per request, N+1
       source.window(FROM, TO);
-      assertThat(source.queries()).isEqualTo(17 + 21); // the above, 4 of statements and 1 of tenants
+      assertThat(source.queries()).isEqualTo(9 + 13); // the above, host, 4 of statements and 1 of tenants
     }
   }
 
@@ -112,13 +113,15 @@ class PrometheusQuerySourceTest {
 
   @Test
   void readsOneHostSamplePerInstance() {
-    String instance = "\"instance\":\"orders:8080\"";
+    String instance = "\"instance\":\"orders:8080\",\"gauge\":";
     try (FakePrometheus prometheus = new FakePrometheus()
-        .vector("(system_cpu_usage[", element(instance, "0.5"))
-        .vector("(system_memory_used_bytes[", element(instance, "1073741824"))
-        .vector("(system_memory_total_bytes[", element(instance, "4294967296"))
-        .vector("(system_disk_used_bytes[", element(instance + ",\"mount\":\"/\"", "30"))
-        .vector("(system_disk_total_bytes[", element(instance + ",\"mount\":\"/\"", "120"))) {
+        .vector("label_replace(max by (job, instance) (last_over_time(system_cpu_usage[",
+            element(instance + "\"system_cpu_usage\"", "0.5"),
+            element(instance + "\"system_memory_used_bytes\"", "1073741824"),
+            element(instance + "\"system_memory_total_bytes\"", "4294967296"),
+            element(instance + "\"system_disk_used_bytes\",\"mount\":\"/\"", "30"),
+            element(instance + "\"system_disk_total_bytes\",\"mount\":\"/\"", "120"),
+            element(instance + "\"system_disk_total_bytes\",\"mount\":\"/data\"", "120"))) {
       WindowStats stats = source(prometheus, Duration.ofSeconds(5)).window(FROM, TO);
 
       assertThat(stats.system()).singleElement().satisfies(s -> {
