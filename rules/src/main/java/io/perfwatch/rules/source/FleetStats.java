@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /** Builds endpoint and query statistics from the answers to {@link FleetQueries}. */
 final class FleetStats {
@@ -15,6 +16,8 @@ final class FleetStats {
   /** Bucket rates by endpoint ({@code method, uri}), then by upper bound; equal bounds added up. */
   private final Map<List<String>, Map<Double, Double>> buckets = new HashMap<>();
   private final Map<Double, Double> totalBuckets = new HashMap<>();
+  /** Each answer's samples by endpoint, indexed when first asked: a per-instance answer has thousands. */
+  private final Map<String, Map<List<String>, List<VectorSample>>> byEndpoint = new HashMap<>();
 
   /** {@code answers} by {@link FleetQueries} key; a key not asked for is an empty answer. */
   FleetStats(Map<String, List<VectorSample>> answers) {
@@ -41,8 +44,7 @@ final class FleetStats {
     }
     List<EndpointStats> endpoints = new ArrayList<>();
     statuses.forEach((key, byStatus) -> endpoints.add(endpoint(key.get(0), key.get(1), byStatus,
-        s -> s.label("method").equals(key.get(0)) && s.label("uri").equals(key.get(1)),
-        buckets.getOrDefault(key, Map.of()))));
+        key, buckets.getOrDefault(key, Map.of()))));
     endpoints.sort(Comparator.comparingLong(EndpointStats::count).reversed().thenComparing(EndpointStats::route)
         .thenComparing(EndpointStats::method));
     return endpoints;
@@ -56,11 +58,11 @@ final class FleetStats {
         byStatus.merge(status(s.label("status")), count, Long::sum);
       }
     }
-    return endpoint("*", "*", byStatus, s -> true, totalBuckets);
+    return endpoint("*", "*", byStatus, null, totalBuckets);
   }
 
   private EndpointStats endpoint(String method, String route, Map<Integer, Long> byStatus,
-      Predicate<VectorSample> mine, Map<Double, Double> histogram) {
+      @Nullable List<String> mine, Map<Double, Double> histogram) {
     long count = byStatus.values().stream().mapToLong(Long::longValue).sum();
     long server = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
     long client = byStatus.entrySet().stream().filter(e -> e.getKey() >= 400 && e.getKey() < 500)
@@ -105,13 +107,41 @@ final class FleetStats {
     return queries;
   }
 
+  /** {@code key}'s samples of endpoint {@code mine} ({@code method, uri}), or all of them for null. */
+  private List<VectorSample> samples(String key, @Nullable List<String> mine) {
+    if (mine == null) {
+      return answer(key);
+    }
+    return byEndpoint.computeIfAbsent(key, k -> {
+      Map<List<String>, List<VectorSample>> index = new HashMap<>();
+      answer(k).forEach(s -> index.computeIfAbsent(List.of(s.label("method"), s.label("uri")), e -> new ArrayList<>())
+          .add(s));
+      return index;
+    }).getOrDefault(mine, List.of());
+  }
+
+  private double sum(String key, @Nullable List<String> mine) {
+    return sum(samples(key, mine));
+  }
+
+  private double max(String key, @Nullable List<String> mine) {
+    return max(samples(key, mine));
+  }
+
   private double sum(String key, Predicate<VectorSample> mine) {
-    return answer(key).stream().filter(mine).mapToDouble(VectorSample::value).filter(Double::isFinite).sum();
+    return sum(answer(key).stream().filter(mine).toList());
+  }
+
+  private static double sum(List<VectorSample> samples) {
+    return samples.stream().mapToDouble(VectorSample::value).filter(Double::isFinite).sum();
   }
 
   private double max(String key, Predicate<VectorSample> mine) {
-    return answer(key).stream().filter(mine).mapToDouble(VectorSample::value).filter(v -> !Double.isNaN(v))
-        .max().orElse(Double.NaN);
+    return max(answer(key).stream().filter(mine).toList());
+  }
+
+  private static double max(List<VectorSample> samples) {
+    return samples.stream().mapToDouble(VectorSample::value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
   }
 
   private List<VectorSample> answer(String key) {

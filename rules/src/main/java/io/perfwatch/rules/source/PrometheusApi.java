@@ -77,13 +77,14 @@ final class PrometheusApi {
         sent = CompletableFuture.failedFuture(e);
       }
       sent.whenComplete((samples, failure) -> {
-        if (failure != null) { // completed first, so that a round failing on it cancels what waits (see all)
+        if (failure != null) { // failed first, so that its round cancels what waits before the next is sent
           result.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
               ? c.getCause() : failure);
-        } else {
+          next();
+        } else { // the next sent first: completing may run the round's assembly on this thread
+          next();
           result.complete(samples);
         }
-        next();
       });
     };
     synchronized (lock) {
@@ -109,8 +110,9 @@ final class PrometheusApi {
     AtomicInteger left = new AtomicInteger(pending.size());
     pending.values().forEach(answer -> answer.whenComplete((samples, failure) -> {
       if (failure != null) {
-        if (!(failure instanceof CancellationException) && all.completeExceptionally(failure)) {
+        if (!(failure instanceof CancellationException)) { // by every failing thread before it sends the next query
           pending.values().forEach(other -> other.cancel(false));
+          all.completeExceptionally(failure);
         }
       } else if (left.decrementAndGet() == 0) {
         Map<K, List<VectorSample>> answers = new HashMap<>();
