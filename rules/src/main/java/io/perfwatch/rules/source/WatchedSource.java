@@ -73,7 +73,12 @@ public final class WatchedSource implements StatsSource {
   /** Each answer counts for the source's health as it arrives, like a single window. */
   @Override
   public Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> windows(List<WindowRequest> requests) {
-    Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> answers = watch(() -> source.windows(requests));
+    Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> answers;
+    try { // sent, not answered: only the answers tell whether the source is up
+      answers = source.windows(requests);
+    } catch (RuntimeException e) {
+      throw unavailable(e);
+    }
     Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> watched = new LinkedHashMap<>();
     answers.forEach((request, answer) -> watched.put(request, answer.handle((windows, failure) -> {
       if (failure == null) {
