@@ -14,6 +14,9 @@ import java.util.function.ToLongFunction;
  * from it. The number is kept as twice the sequence in an int (4 bytes a slot, not 8): the odd value
  * {@link #WRITING} marks a slot being written, and two sequences of one slot look alike only 2^31 writes apart,
  * far more than a snapshot's scan sees go by.
+ *
+ * <p>A ring can be told to {@link #keep} fewer than its capacity (a {@link StripedRing} shares its retention among
+ * the stripes in use): writers then clear the slots that fall behind, so older items are not held in memory.
  */
 final class RingBuffer<T> {
   private final int capacity;
@@ -22,9 +25,13 @@ final class RingBuffer<T> {
 
   private final AtomicIntegerArray sequences;
   private final AtomicLong next = new AtomicLong();
+  private volatile int keep;
+  /** Sequences below this are cleared (or were never written); writers advance it, racing harmlessly. */
+  private final AtomicLong clearedBelow = new AtomicLong();
 
   RingBuffer(int capacity) {
     this.capacity = capacity;
+    this.keep = capacity;
     this.items = new AtomicReferenceArray<>(capacity);
     this.sequences = new AtomicIntegerArray(capacity);
     for (int i = 0; i < capacity; i++) {
@@ -36,6 +43,11 @@ final class RingBuffer<T> {
     return capacity;
   }
 
+  /** Holds only the newest {@code count} items (at most the capacity, never more than before) from now on. */
+  void keep(int count) {
+    keep = Math.min(keep, Math.max(1, count));
+  }
+
   void add(T item) {
     long sequence = next.getAndIncrement();
     int slot = (int) (sequence % capacity);
@@ -43,6 +55,28 @@ final class RingBuffer<T> {
     sequences.setRelease(slot, WRITING);
     items.setRelease(slot, item);
     sequences.setRelease(slot, stamp(sequence));
+    int kept = keep;
+    if (kept < capacity) {
+      clearBelow(sequence + 1 - kept);
+    }
+  }
+
+  /**
+   * Drops the items of sequences below {@code end}. A slot is emptied only while it still holds that sequence's
+   * item: the compare-and-set fails if a writer of a later lap has put its item there in the meantime.
+   */
+  private void clearBelow(long end) {
+    long from = Math.max(clearedBelow.getPlain(), end - capacity);
+    for (long sequence = from; sequence < end; sequence++) {
+      int slot = (int) (sequence % capacity);
+      T item = items.get(slot);
+      if (item != null && sequences.get(slot) == stamp(sequence)) {
+        items.compareAndSet(slot, item, null);
+      }
+    }
+    if (end > from) {
+      clearedBelow.setRelease(end);
+    }
   }
 
   /** Twice the sequence, truncated: always even, so never {@link #WRITING}. */
@@ -58,7 +92,7 @@ final class RingBuffer<T> {
   /** Items whose timestamp lies in [fromMillis, toMillis], oldest first, immutable. */
   List<T> between(long fromMillis, long toMillis, ToLongFunction<T> timestamp) {
     long end = next.get();
-    long start = Math.max(0, end - capacity);
+    long start = Math.max(0, end - keep);
     List<T> result = new ArrayList<>((int) (end - start));
     for (long sequence = start; sequence < end; sequence++) {
       int slot = (int) (sequence % capacity);

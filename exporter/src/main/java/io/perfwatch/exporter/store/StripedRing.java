@@ -3,6 +3,7 @@ package io.perfwatch.exporter.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToLongFunction;
 
 /**
@@ -12,42 +13,68 @@ import java.util.function.ToLongFunction;
  * shared ring, that counter and the slots next to each other were the largest cost of a request recorded by two
  * threads at once. Sharing a stripe stays correct, only slower.
  *
- * <p>The stripes share the capacity: each holds {@code capacity / stripes} (rounded up) items, so the ring retains
- * about {@code capacity} items whatever the stripe count, and readers merge the stripes by timestamp. A server's
- * request threads spread over the stripes, so a read returns the newest {@code capacity} or nearly; a single writing
- * thread keeps only its stripe's share, the newest {@code capacity / stripes}. (Each stripe holding the full
- * capacity multiplied the largest part of the store's heap by the stripe count.)
+ * <p>A stripe is created by its first write, so an app whose requests never contend has one, which keeps the
+ * whole {@code capacity}. The stripes in use share the capacity: each keeps the newest {@code capacity / n} of its
+ * own items (rounded up), about {@code capacity} items in all, and readers merge them by timestamp. So one writing
+ * thread keeps the newest {@code capacity}; threads spread over n stripes keep the newest share of each stripe.
  */
 final class StripedRing<T> {
   static final int MAX_STRIPES = 4;
 
-  private final RingBuffer<T>[] stripes;
+  private final AtomicReferenceArray<RingBuffer<T>> stripes;
   private final int capacity;
   private final Comparator<T> byTimestamp;
 
   StripedRing(int capacity, ToLongFunction<T> timestamp) {
-    this(capacity, timestamp, Math.min(MAX_STRIPES, TimeSeries.stripeCount(Runtime.getRuntime().availableProcessors())));
+    this(capacity, timestamp,
+        Math.min(MAX_STRIPES, TimeSeries.stripeCount(Runtime.getRuntime().availableProcessors())));
   }
 
-  @SuppressWarnings("unchecked")
   StripedRing(int capacity, ToLongFunction<T> timestamp, int stripeCount) {
     if (Integer.bitCount(stripeCount) != 1) {
       throw new IllegalArgumentException("stripe count must be a power of two: " + stripeCount);
     }
     this.capacity = capacity;
     this.byTimestamp = Comparator.comparingLong(timestamp);
-    this.stripes = (RingBuffer<T>[]) new RingBuffer<?>[stripeCount];
-    for (int i = 0; i < stripeCount; i++) {
-      stripes[i] = new RingBuffer<>((capacity + stripeCount - 1) / stripeCount);
-    }
+    this.stripes = new AtomicReferenceArray<>(stripeCount);
   }
 
   int stripes() {
-    return stripes.length;
+    return stripes.length();
   }
 
   void add(T item, StripeHint hint) {
-    stripes[hint.stripe(stripes.length)].add(item);
+    int index = hint.stripe(stripes.length());
+    RingBuffer<T> stripe = stripes.get(index);
+    if (stripe == null) {
+      stripe = create(index);
+    }
+    stripe.add(item);
+  }
+
+  /**
+   * Creates a stripe and lowers every stripe's share to {@code capacity / n}. Synchronized: the shares only go down.
+   * A stripe created as the n-th never holds more than its share, so it gets no more slots than that.
+   */
+  private synchronized RingBuffer<T> create(int index) {
+    RingBuffer<T> existing = stripes.get(index);
+    if (existing != null) {
+      return existing;
+    }
+    int inUse = 1;
+    for (int i = 0; i < stripes.length(); i++) {
+      inUse += stripes.get(i) == null ? 0 : 1;
+    }
+    int share = (capacity + inUse - 1) / inUse;
+    for (int i = 0; i < stripes.length(); i++) {
+      RingBuffer<T> stripe = stripes.get(i);
+      if (stripe != null) {
+        stripe.keep(share);
+      }
+    }
+    RingBuffer<T> created = new RingBuffer<>(share);
+    stripes.set(index, created);
+    return created;
   }
 
   /**
@@ -57,8 +84,11 @@ final class StripedRing<T> {
    */
   List<T> snapshot() {
     List<T> all = new ArrayList<>();
-    for (RingBuffer<T> stripe : stripes) {
-      all.addAll(stripe.snapshot());
+    for (int i = 0; i < stripes.length(); i++) {
+      RingBuffer<T> stripe = stripes.get(i);
+      if (stripe != null) {
+        all.addAll(stripe.snapshot());
+      }
     }
     all.sort(byTimestamp);
     return List.copyOf(all.subList(Math.max(0, all.size() - capacity), all.size()));

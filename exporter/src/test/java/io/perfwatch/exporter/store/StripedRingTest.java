@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class StripedRingTest {
   @Test
-  void oneThreadKeepsItsStripesShareOfTheCapacity() {
+  void oneThreadKeepsTheWholeCapacity() {
     StripedRing<Long> ring = new StripedRing<>(10, Long::longValue, 4);
-    for (long i = 1; i <= 5; i++) {
+    for (long i = 1; i <= 25; i++) {
       ring.add(i, StripeHint.current());
     }
 
-    assertThat(ring.snapshot()).containsExactly(3L, 4L, 5L); // ceil(10 / 4)
+    assertThat(ring.snapshot()).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
   }
 
   @Test
@@ -42,6 +42,25 @@ class StripedRingTest {
     List<Long> kept = ring.snapshot();
     assertThat(kept).hasSize(4_000).isSorted();
     assertThat(kept.get(kept.size() - 1)).isEqualTo(199_999L);
+  }
+
+  @Test
+  void aSecondStripeSharesTheCapacityWithTheFirst() {
+    StripedRing<Long> ring = new StripedRing<>(10, Long::longValue, 2);
+    StripeHint first = new StripeHint(0);
+    StripeHint second = new StripeHint(1);
+    for (long i = 1; i <= 10; i++) {
+      ring.add(i, first);
+    }
+    assertThat(ring.snapshot()).hasSize(10);
+
+    for (long i = 100; i <= 102; i++) {
+      ring.add(i, second);
+    }
+    ring.add(11L, first);
+
+    // each of the two stripes now keeps its newest 5: 7..11 of the first, 100..102 of the second
+    assertThat(ring.snapshot()).containsExactly(7L, 8L, 9L, 10L, 11L, 100L, 101L, 102L);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.perfwatch.rules.engine;
 
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.rules.source.Identity;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.Aggregation;
@@ -31,18 +32,20 @@ final class FleetWindows {
   private final long nowMillis;
   private final Scopes scopes;
   private final FleetNeeds needs;
+  private final Coverage coverage;
   private final Windows whole;
   private final Map<Range, Object> fetched = new HashMap<>();
   private @Nullable Map<Range, CompletableFuture<Map<Identity, WindowStats>>> asked;
   private final Map<Group, Windows> groups = new HashMap<>();
 
   /** The windows of a cycle evaluating {@code rules}: a fleet round asks only for what they read. */
-  FleetWindows(StatsSource source, long nowMillis, Scopes scopes, List<RuleDefinition> rules) {
+  FleetWindows(StatsSource source, long nowMillis, Scopes scopes, Coverage coverage, List<RuleDefinition> rules) {
     this.source = source;
     this.nowMillis = nowMillis;
     this.scopes = scopes;
+    this.coverage = coverage;
     this.needs = new FleetNeeds(rules, nowMillis);
-    this.whole = new Windows(source, nowMillis, scopes);
+    this.whole = new Windows(source, nowMillis, scopes, coverage);
   }
 
   /** The rule's candidates in every group that has data in the rule's window, groups in job, instance order. */
@@ -64,7 +67,7 @@ final class FleetWindows {
     for (Identity id : ids) {
       Windows windows = groups.computeIfAbsent(new Group(level, id), g -> new Windows(
           (f, t) -> groups(f, t, level).getOrDefault(id, empty(f, t)),
-          source.describe() + " (" + id.describe() + ")", List::of, nowMillis, scopes));
+          source.describe() + " (" + id.describe() + ")", List::of, nowMillis, scopes, coverage));
       for (Candidate c : detector.candidates(rule, windows)) {
         all.add(identified(c, id));
       }

@@ -37,23 +37,24 @@ final class IndexAdvice {
    *
    * @param createIndex the index to create, or empty when none applies
    * @param served the existing index that already serves the filter, or empty
+   * @param checked whether the table's indexes were known: if not, {@code createIndex} may already exist
    */
-  record Advice(String createIndex, String served) {}
+  record Advice(String createIndex, String served, boolean checked) {}
 
   /** The advice for a statement on {@code table}, checked against its known indexes. */
   static Advice advise(String normalizedSql, String table, IndexCatalog catalog) {
     List<String> equality = new ArrayList<>();
     List<String> columns = indexColumns(normalizedSql, equality);
-    if (columns.isEmpty()) {
-      return new Advice("", "");
-    }
     Optional<List<TableIndex>> known = catalog.indexes(table);
+    if (columns.isEmpty()) {
+      return new Advice("", "", known.isPresent());
+    }
     for (TableIndex index : known.orElse(List.of())) {
       if (serves(index, equality, columns)) {
-        return new Advice("", index.name() + " (" + String.join(", ", index.columns()) + ")");
+        return new Advice("", index.name() + " (" + String.join(", ", index.columns()) + ")", true);
       }
     }
-    return new Advice(createIndex(table, columns), "");
+    return new Advice(createIndex(table, columns), "", known.isPresent());
   }
 
   /** Equality columns (also added to {@code equality}), then ORDER BY columns, then range columns. */

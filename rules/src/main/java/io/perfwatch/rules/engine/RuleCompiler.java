@@ -121,6 +121,7 @@ final class RuleCompiler {
       Map<String, String> vars = new HashMap<>(d.vars());
       vars.put("value", Texts.num(c.value()));
       vars.put("threshold", Texts.num(rule.threshold()));
+      vars.put("advice", d.recommendation()); // the detector's own, e.g. index advice checked against the schema
       String summary = rule.annotations().get("summary");
       String recommendation = rule.annotations().get("recommendation");
       return AlertTexts.of(summary == null ? d.summary() : Texts.render(summary, vars),

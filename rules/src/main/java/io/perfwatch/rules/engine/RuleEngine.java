@@ -2,10 +2,12 @@ package io.perfwatch.rules.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertTracker;
 import io.perfwatch.rules.engine.RuleCompiler.CompiledRule;
 import io.perfwatch.rules.schema.IndexCatalog;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.yaml.RuleDefinition;
 import io.perfwatch.rules.yaml.RuleSet;
@@ -29,6 +31,8 @@ import org.jeasy.rules.core.DefaultRulesEngine;
  */
 public final class RuleEngine {
   private final StatsSource source;
+  private final Coverage coverage;
+  private final IndexCatalog catalog;
   private final AlertTracker tracker;
   private final RuleCompiler compiler;
   private final EvaluationErrors errors;
@@ -43,11 +47,18 @@ public final class RuleEngine {
 
   /** Slow-query advice checked against the real indexes of the monitored database ({@code catalog}). */
   public RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, IndexCatalog catalog) {
-    this(source, tracker, registry, RuleCompiler.checkingIndexes(catalog));
+    this(source, tracker, registry, RuleCompiler.checkingIndexes(catalog), catalog);
   }
 
   RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler) {
+    this(source, tracker, registry, compiler, IndexCatalog.NONE);
+  }
+
+  private RuleEngine(StatsSource source, AlertTracker tracker, MeterRegistry registry, RuleCompiler compiler,
+      IndexCatalog catalog) {
     this.source = source;
+    this.catalog = catalog;
+    this.coverage = Coverage.from(source); // the source collects from here on, unless it has its own history
     this.tracker = tracker;
     this.compiler = compiler;
     this.errors = new EvaluationErrors(registry, () -> Instant.ofEpochMilli(source.nowMillis()));
@@ -55,6 +66,21 @@ public final class RuleEngine {
     this.evaluations = Counter.builder("perfwatch.rule.evaluations")
         .description("Rule evaluations, successful or not (one per rule per cycle)")
         .register(registry);
+  }
+
+  /** How much of a window the source has data for: rules and the API divide rates by the same time. */
+  public Coverage coverage() {
+    return coverage;
+  }
+
+  /**
+   * The slow-query detector's advice for a statement of the window of {@code windowMillis} ending now, whether or
+   * not a rule judged it slow: the index to create, checked against the schema, or why none applies; its frequency
+   * over the time the window covers. The API's recommendations give the same advice as the alerts.
+   */
+  public String slowQueryAdvice(QueryStats query, long windowMillis) {
+    return SlowQueryDetector.advice(query, catalog, coverage.perMinute(query.count(), windowMillis,
+        source.nowMillis()));
   }
 
   /** Every rule now (the API's POST /analyze); returns the pending and firing alerts of these rules. */
@@ -65,7 +91,7 @@ public final class RuleEngine {
   /** One group's rules; returns the pending and firing alerts of these rules, newest first. */
   public List<Alert> evaluate(List<RuleDefinition> rules) {
     long now = source.nowMillis();
-    FleetWindows windows = new FleetWindows(source, now, scopes, rules);
+    FleetWindows windows = new FleetWindows(source, now, scopes, coverage, rules);
     Instant at = Instant.ofEpochMilli(now);
     for (RuleDefinition rule : rules) {
       evaluate(compiled(rule), windows, at);

@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Spec detector 3: SQL fingerprints whose avg, p95 or max duration exceeds the threshold. Severity comes from the
  * duration ratio and goes up to the next level of the rule's ladder (never beyond it: a fixed severity stays) when
- * the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE} executions per minute of the window on average
- * (about one a second), where its slowness adds up across requests.
+ * the fingerprint is frequent: at least {@value #FREQUENT_PER_MINUTE} executions per minute on average (about one a
+ * second) over the part of the window the source has data for, where its slowness adds up across requests.
  */
 final class SlowQueryDetector implements BottleneckDetector {
   static final double FREQUENT_PER_MINUTE = 60;
@@ -32,7 +32,7 @@ final class SlowQueryDetector implements BottleneckDetector {
   public List<Candidate> candidates(RuleDefinition rule, Windows windows) {
     Metric metric = Objects.requireNonNullElse(rule.metric(), Metric.AVG);
     return windows.candidates(new Settings(metric, rule.window()), () -> {
-      double minutes = Math.max(1, rule.window().toMillis() / 60_000.0);
+      double minutes = windows.coveredMillis(rule) / 60_000.0;
       List<QueryStats> queries = windows.current(rule).queries();
       List<Candidate> candidates = new ArrayList<>(queries.size());
       for (QueryStats q : queries) {
@@ -67,10 +67,16 @@ final class SlowQueryDetector implements BottleneckDetector {
         + q.fingerprint();
     Map<String, Object> details = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", q.count(), "total_ms", Texts.number(q.totalMs()), "index", index, "served_by_index",
-        advice.served(), "frequent", frequent);
+        advice.served(), "indexes_known", advice.checked(), "frequent", frequent);
     Map<String, String> vars = Map.of("table", table, "operation", q.operation(), "fingerprint", q.fingerprint(),
         "count", Long.toString(q.count()));
     return new Candidate.Description(vars, details, summary, advice(q, advice, perMinute, frequent));
+  }
+
+  /** The advice for a statement that runs {@code perMinute} times a minute, whether or not a rule judged it slow. */
+  static String advice(QueryStats q, IndexCatalog catalog, double perMinute) {
+    return advice(q, IndexAdvice.advise(q.fingerprint(), q.table(), catalog), perMinute,
+        perMinute >= FREQUENT_PER_MINUTE);
   }
 
   private static String advice(QueryStats q, IndexAdvice.Advice advice, double perMinute, boolean frequent) {
@@ -83,9 +89,13 @@ final class SlowQueryDetector implements BottleneckDetector {
       fix = "An index of " + table + " already serves this filter: " + advice.served() + "; check the plan with "
           + "EXPLAIN ANALYZE for what else makes it slow: many rows returned, locks, or a function or cast on the "
           + "column";
-    } else if (!index.isEmpty()) {
+    } else if (!index.isEmpty() && advice.checked()) {
       fix = "Index the columns " + q.operation() + " on " + table + " filters by: " + index
           + "; confirm the plan with EXPLAIN ANALYZE";
+    } else if (!index.isEmpty()) { // no schema (a scraped service's), not read yet, or no such table in it
+      fix = "Index the columns " + q.operation() + " on " + table + " filters by, unless an index already starts "
+          + "with them (perfwatch does not know this table's indexes): " + index + "; confirm the plan with "
+          + "EXPLAIN ANALYZE";
     } else {
       fix = "The " + q.operation() + " on " + table + " filters on no bound value, so it likely scans the table: "
           + "add a selective WHERE clause, paginate with LIMIT, or cache the result";

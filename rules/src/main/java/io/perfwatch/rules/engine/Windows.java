@@ -3,6 +3,7 @@ package io.perfwatch.rules.engine;
 import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.rules.source.StatsSource;
 import io.perfwatch.rules.source.TargetHealth;
 import io.perfwatch.rules.yaml.RuleDefinition;
@@ -27,23 +28,26 @@ final class Windows {
   private final Supplier<List<TargetHealth>> targets;
   private final long nowMillis;
   private final Scopes scopes;
+  private final Coverage coverage;
   private final Map<Span, Object> fetched = new HashMap<>();
   private final Map<WindowStats, List<Endpoints.Scoped>> endpoints = new IdentityHashMap<>();
   private final Map<QueryStats, Map<String, String>> queryScopes = new IdentityHashMap<>();
   private final Map<WindowStats, Map<String, EndpointStats>> endpointsByKey = new IdentityHashMap<>();
   private final Map<Record, List<Candidate>> candidates = new HashMap<>();
 
-  Windows(StatsSource source, long nowMillis, Scopes scopes) {
-    this(source::window, source.describe(), source::targets, nowMillis, scopes);
+  Windows(StatsSource source, long nowMillis, Scopes scopes, Coverage coverage) {
+    this(source::window, source.describe(), source::targets, nowMillis, scopes, coverage);
   }
 
   /** The windows of one group of a fleet (see {@link FleetWindows}), fetched through {@code source}. */
-  Windows(Fetch source, String description, Supplier<List<TargetHealth>> targets, long nowMillis, Scopes scopes) {
+  Windows(Fetch source, String description, Supplier<List<TargetHealth>> targets, long nowMillis, Scopes scopes,
+      Coverage coverage) {
     this.source = source;
     this.description = description;
     this.targets = targets;
     this.nowMillis = nowMillis;
     this.scopes = scopes;
+    this.coverage = coverage;
   }
 
   long nowMillis() {
@@ -53,6 +57,11 @@ final class Windows {
   /** The health of the source's watched targets (none for the in-process store); may throw like a window. */
   List<TargetHealth> targets() {
     return targets.get();
+  }
+
+  /** The part of the rule's window the source has data for: what its rates divide by. */
+  long coveredMillis(RuleDefinition rule) {
+    return coverage.coveredMillis(rule.window().toMillis(), nowMillis);
   }
 
   /** {@code [now - rule.window, now]}. */

@@ -122,6 +122,11 @@ public final class PrometheusQuerySource implements StatsSource {
     return true;
   }
 
+  @Override
+  public boolean ownHistory() {
+    return true;
+  }
+
   /**
    * Every instance Prometheus scrapes, from its own series: {@code up}, {@code timestamp(up)} (the last scrape,
    * a success when up), {@code scrape_duration_seconds} and {@code scrape_samples_scraped}; four queries however

@@ -57,6 +57,14 @@ public interface StatsSource {
   }
 
   /**
+   * Whether the source keeps a history of its own from before this process started (a Prometheus server), so a
+   * window is covered in full; the in-process store and scrapes have data only since the start.
+   */
+  default boolean ownHistory() {
+    return false;
+  }
+
+  /**
    * The health of every watched target (scrape target or instance Prometheus scrapes), by job and instance;
    * empty for the in-process store. A fleet source that cannot be asked right now throws.
    */

@@ -103,6 +103,11 @@ public final class WatchedSource implements StatsSource {
   }
 
   @Override
+  public boolean ownHistory() {
+    return source.ownHistory();
+  }
+
+  @Override
   public long nowMillis() {
     return source.nowMillis();
   }

@@ -46,7 +46,10 @@ final class RuleFields {
       new Key(TextMaps.LABELS, "none", "Extra alert labels (alertname and severity are set by perfwatch)."),
       new Key(TextMaps.ANNOTATIONS, "none", "Texts; `{{endpoint}}` `{{value}}` `{{threshold}}` `{{table}}` "
           + "`{{operation}}` `{{mount}}` `{{fingerprint}}` `{{resource}}` `{{count}}` `{{job}}` `{{instance}}` are "
-          + "filled in, and `{{span}}` for memory_leak (the time its readings cover)."));
+          + "filled in, and `{{span}}` for memory_leak (the time its readings cover). `{{advice}}` is the "
+          + "detector's own recommendation from what it measured (slow_query: the index to create, checked against "
+          + "the table's real indexes, or why none applies), also used when a rule has no `recommendation`; "
+          + "`rules export` writes why Prometheus cannot give it."));
 
   private RuleFields() {}
 

@@ -18,7 +18,7 @@ final class TextMaps {
   static final Field ANNOTATIONS = new Field("annotations", "a mapping of names to texts",
       "{summary: \"p95 of {{endpoint}} is {{value}} ms\"}");
   static final List<String> PLACEHOLDERS = List.of("endpoint", "value", "threshold", "table", "operation", "mount",
-      "fingerprint", "resource", "count", "span", "job", "instance");
+      "fingerprint", "resource", "count", "span", "job", "instance", "advice");
 
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");

@@ -43,6 +43,16 @@ class Fixture implements StatsSource {
   }
 
   Fixture(RuleCompiler compiler) {
+    this(compiler, Duration.ofDays(1));
+  }
+
+  /**
+   * The engine starts {@code collecting} before {@link #T0}, the time the tests start at: rates divide by the part
+   * of a window the source has data for ({@link io.perfwatch.rules.source.Coverage}), so by default the service has
+   * run for a day, longer than any window.
+   */
+  Fixture(RuleCompiler compiler, Duration collecting) {
+    now.set(T0.minus(collecting).toEpochMilli());
     Clock clock = new Clock() {
       @Override
       public ZoneId getZone() {
@@ -61,6 +71,7 @@ class Fixture implements StatsSource {
     };
     tracker = new AlertTracker(clock, HistoryLimits.defaults(), List.of(sink, new MetricsSink(registry)));
     engine = new RuleEngine(this, tracker, registry, compiler);
+    now.set(T0.toEpochMilli());
   }
 
   @Override

@@ -60,6 +60,20 @@ class PrometheusRuleExporterTest {
   }
 
   @Test
+  void theDetectorsAdviceSaysWhyPrometheusCannotGiveIt() {
+    PrometheusExport e = export("      - {name: sq, detector: slow_query, metric: p95, threshold: 500, window: 5m, "
+        + "severity: low, annotations: {recommendation: '{{advice}}'}}\n"
+        + "      - {name: lat, detector: latency, metric: avg, threshold: 1000, window: 5m, severity: low, "
+        + "annotations: {recommendation: 'Look closer. {{advice}}'}}\n");
+
+    assertThat(e.yaml()).contains("recommendation: \"Run EXPLAIN ANALYZE on the slow {{ $labels.operation }} "
+        + "statements on {{ $labels.table }} and index the columns they filter on. perfwatch's own slow-query alert "
+        + "names the statement and the index to create, checked against the table's indexes; Prometheus sees only "
+        + "the table and operation.\"", "recommendation: Look closer. perfwatch's own lat alert carries advice "
+        + "from what it measured; Prometheus sees only the labels and the value.\n");
+  }
+
+  @Test
   void maxOfSlowQueriesIsSkippedWithTheReason() {
     PrometheusExport e = export("      - {name: sq, detector: slow_query, metric: max, threshold: 500, window: 5m, severity: low}\n");
 

@@ -164,8 +164,10 @@ class PrometheusQuerySourceTest {
 
       assertThatExceptionOfType(PrometheusQueryException.class).isThrownBy(() -> source.window(FROM, TO))
           .withMessageEndingWith(": no response within 300 ms");
-      Thread.sleep(600); // the other queries in flight time out too; those waiting their turn are never sent
-      assertThat(source.queries()).isEqualTo(PrometheusApi.IN_FLIGHT);
+      // the other queries in flight time out too; of the 11 waiting their turn none is sent, but one that another
+      // in-flight query's timeout frees a slot for while the first failure is still cancelling them
+      Thread.sleep(600);
+      assertThat(source.queries()).isBetween((long) PrometheusApi.IN_FLIGHT, 2L * PrometheusApi.IN_FLIGHT - 1);
     }
   }
 

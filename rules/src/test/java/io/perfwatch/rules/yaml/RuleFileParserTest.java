@@ -70,7 +70,7 @@ class RuleFileParserTest {
   void invalidEnvironmentValueIsReportedWithItsSource() {
     assertThatExceptionOfType(RuleFileException.class)
         .isThrownBy(() -> new RuleFileParser(Map.of("PERFORMANCE_MAX_CPU_PERCENT", "lots")).parse(Fixtures.SHIPPED))
-        .withMessage("1 problem in perfwatch-rules.yml\n  perfwatch-rules.yml:131:20: rule 'high-cpu': 'threshold' is "
+        .withMessage("1 problem in perfwatch-rules.yml\n  perfwatch-rules.yml:132:20: rule 'high-cpu': 'threshold' is "
             + "'lots' (from ${PERFORMANCE_MAX_CPU_PERCENT:80}); expected a number greater than 0, e.g. threshold: 2000");
   }
 

@@ -267,7 +267,7 @@ class RuleFileValidationTest {
     assertThatExceptionOfType(RuleFileException.class)
         .isThrownBy(() -> parseFixture("unknown-placeholder.yml"))
         .withMessage("1 problem in rules/invalid/unknown-placeholder.yml" + "\n"
-            + "  rules/invalid/unknown-placeholder.yml:11:11: rule 'p95-latency': annotation 'summary' uses unknown placeholder '{{endpont}}' (did you mean 'endpoint'?); expected one of [endpoint, value, threshold, table, operation, mount, fingerprint, resource, count, span, job, instance], written like {{endpoint}}");
+            + "  rules/invalid/unknown-placeholder.yml:11:11: rule 'p95-latency': annotation 'summary' uses unknown placeholder '{{endpont}}' (did you mean 'endpoint'?); expected one of [endpoint, value, threshold, table, operation, mount, fingerprint, resource, count, span, job, instance, advice], written like {{endpoint}}");
   }
 
   @Test

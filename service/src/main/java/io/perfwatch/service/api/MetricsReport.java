@@ -5,6 +5,7 @@ import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.service.report.Rate;
 import io.perfwatch.service.report.Round;
 import java.time.Instant;
@@ -26,7 +27,8 @@ final class MetricsReport {
     EndpointStats t = w.total();
     Map<String, Object> requests = new LinkedHashMap<>();
     requests.put("total_requests", t.count());
-    requests.put("requests_per_minute", Rate.perMinute(t.count(), minutes * 60_000L, coverage.collectingMillis()));
+    long collecting = coverage.collectingMillis(ctx.source().nowMillis());
+    requests.put("requests_per_minute", Rate.perMinute(t.count(), minutes * 60_000L, collecting));
     requests.put("error_rate_percent", Round.of(t.errorRatePercent()));
     requests.put("server_errors", t.serverErrors());
     requests.put("client_errors", t.clientErrors());

@@ -5,9 +5,10 @@ import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
 import io.perfwatch.rules.alert.Severity;
+import io.perfwatch.rules.source.Coverage;
+import io.perfwatch.rules.source.EmptyStats;
 import io.perfwatch.rules.source.SourceUnavailableException;
 import io.perfwatch.rules.source.TargetHealth;
-import io.perfwatch.rules.source.EmptyStats;
 import io.perfwatch.rules.yaml.RuleSet;
 import io.perfwatch.service.report.DatabaseReport;
 import io.perfwatch.service.report.EndpointSummary;
@@ -42,7 +43,7 @@ public final class PerformanceRoutes {
   }
 
   public static void register(Service http, ApiContext ctx) {
-    Coverage coverage = Coverage.from(ctx.source());
+    Coverage coverage = ctx.engine().coverage();
     PerformanceRoutes routes = new PerformanceRoutes(ctx, coverage);
     Reports reports = new Reports(ctx, coverage);
     ApiErrors.register(http, ctx.corsOrigins());

@@ -6,7 +6,7 @@ import io.perfwatch.exporter.store.EndpointStats;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import io.perfwatch.rules.alert.AlertState;
-import io.perfwatch.rules.source.StoreSource;
+import io.perfwatch.rules.source.Coverage;
 import io.perfwatch.service.report.DetailedReport;
 import io.perfwatch.service.report.EndpointAnalysis;
 import io.perfwatch.service.report.Rate;
@@ -53,13 +53,14 @@ final class Reports {
         ctx.source().window(now - 2 * trendMillis, now - trendMillis - 1).total());
     List<Alert> inWindow = ctx.alerts().alerts(Instant.ofEpochMilli(now - hours * HOUR));
     return DetailedReport.of(hours, window,
-        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis()),
-        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds);
+        Rate.perMinute(window.total().count(), hours * HOUR, coverage.collectingMillis(now)),
+        recent(now - hours * HOUR, now), trend, inWindow, firing, thresholds,
+        q -> ctx.engine().slowQueryAdvice(q, hours * HOUR));
   }
 
   /** The slowest raw samples of the window: only the in-process store has them (not a scrape or Prometheus). */
   DetailedReport.Recent recent(long fromMillis, long toMillis) {
-    if (!(ctx.source() instanceof StoreSource)) {
+    if (ctx.source().fleet()) { // not `instanceof StoreSource`: the service wraps every source in a WatchedSource
       return new DetailedReport.Recent(List.of(), List.of());
     }
     StatsReader stats = ctx.perfwatch().stats();

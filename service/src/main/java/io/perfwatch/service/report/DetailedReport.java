@@ -2,12 +2,14 @@ package io.perfwatch.service.report;
 
 import io.perfwatch.exporter.config.Thresholds;
 import io.perfwatch.exporter.store.EndpointStats;
+import io.perfwatch.exporter.store.QueryStats;
 import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.alert.Alert;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The detailed report: request, database, system, bottleneck and trend analysis, and recommendations. The trend
@@ -42,7 +44,8 @@ public record DetailedReport(
   public record Recent(List<RecentActivity.SlowRequest> requests, List<RecentActivity.SlowStatement> statements) {}
 
   public static DetailedReport of(int hours, WindowStats now, double requestsPerMinute, Recent recent,
-      TrendAnalysis trend, List<Alert> inWindow, List<Alert> firing, Thresholds thresholds) {
+      TrendAnalysis trend, List<Alert> inWindow, List<Alert> firing, Thresholds thresholds,
+      Function<QueryStats, String> queryAdvice) {
     List<EndpointSummary> endpoints = now.endpoints().stream().limit(50).map(EndpointSummary::of).toList();
     List<EndpointSummary> slowest = now.endpoints().stream()
         .sorted((a, b) -> Double.compare(b.p95Ms(), a.p95Ms())).limit(10).map(EndpointSummary::of).toList();
@@ -58,7 +61,7 @@ public record DetailedReport(
         DatabaseReport.of(now, hours * 60, thresholds.maxQueryTimeMs(), true, recent.statements()),
         system(now.system()),
         new BottleneckAnalysis(inWindow.size(), byDetector, bySeverity, inWindow.stream().map(AlertView::of).toList()),
-        trend, Recommendations.of(now, firing, thresholds));
+        trend, Recommendations.of(now, firing, thresholds, queryAdvice));
   }
 
   static SystemAnalysis system(List<SystemMetrics> samples) {

@@ -17,21 +17,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Recommendations from the window and the alerts: every firing alert's own advice (which names its endpoint,
  * table or fingerprint), plus what the data shows even below alert thresholds: repeated statements within one
- * request, statements slower than the query threshold, endpoints that make many queries per request. Each finding
- * is listed once: one per detector and scope (the most severe alert's), and nothing from the data that an alert
- * already covers (the same endpoint and table for N+1, the same statement for slow queries).
+ * request, statements slower than the query threshold (with the advice a slow-query alert would give), endpoints
+ * that make many queries per request. Each finding is listed once: one per detector and scope (the most severe
+ * alert's), and nothing from the data that an alert already covers (the same endpoint and table for N+1, the same
+ * statement for slow queries).
  */
 public final class Recommendations {
   static final int MAX = 20;
 
   private Recommendations() {}
 
-  public static List<Recommendation> of(WindowStats window, List<Alert> alerts, Thresholds thresholds) {
+  /** {@code queryAdvice}: what the slow-query alerts advise for a statement (the rule engine's, schema-checked). */
+  public static List<Recommendation> of(WindowStats window, List<Alert> alerts, Thresholds thresholds,
+      Function<QueryStats, String> queryAdvice) {
     Map<String, Recommendation> byKey = new LinkedHashMap<>();
     Set<String> covered = new HashSet<>();
     alerts.stream().sorted(Comparator.comparing(Alert::severity).reversed()).forEach(a -> {
@@ -49,8 +53,7 @@ public final class Recommendations {
         byKey.putIfAbsent(q.fingerprint(), new Recommendation("database", "medium",
             String.format(Locale.ROOT, "Slow %s on %s: %.1f ms on average over %d runs", q.operation(), q.table(),
                 q.avgMs(), q.count()),
-            "Check the plan with EXPLAIN ANALYZE and index the columns this statement filters on: " + q.fingerprint(),
-            q.fingerprint()));
+            queryAdvice.apply(q), q.fingerprint()));
       }
     }
     for (EndpointStats e : window.endpoints()) {

@@ -23,7 +23,8 @@ final class FuzzValues {
       case "integer" -> Arbitraries.integers().between(schema.get("minimum").asInt(), schema.get("maximum").asInt())
           .map(String::valueOf);
       case "boolean" -> Arbitraries.of("true", "false", "1", "0", "yes", "no").flatMap(FuzzValues::anyCase);
-      default -> Arbitraries.of(texts(schema.get("enum"))).flatMap(FuzzValues::anyCase);
+      default -> schema.has("enum") ? Arbitraries.of(texts(schema.get("enum"))).flatMap(FuzzValues::anyCase)
+          : Arbitraries.strings().alpha().numeric().withChars(".:-_").ofMaxLength(schema.get("maxLength").asInt());
     };
   }
 
@@ -39,8 +40,9 @@ final class FuzzValues {
           Arbitraries.strings().numeric().ofMinLength(11).ofMaxLength(6_000), anyText);
       case "boolean" -> Arbitraries.oneOf(Arbitraries.of("maybe", "2", "tru", "", "\uff54rue", "yes!", "true\u0000"),
           anyText);
-      default -> Arbitraries.oneOf(Arbitraries.of("bogus", "", "x".repeat(200)), Arbitraries.of(texts(schema.get(
-          "enum"))).map(v -> v + "x"), anyText);
+      default -> schema.has("enum") ? Arbitraries.oneOf(Arbitraries.of("bogus", "", "x".repeat(200)),
+          Arbitraries.of(texts(schema.get("enum"))).map(v -> v + "x"), anyText)
+          : Arbitraries.strings().all().ofMinLength(schema.get("maxLength").asInt() + 1).ofMaxLength(1_000);
     };
     return candidates.filter(v -> !isValid(schema, v));
   }
@@ -50,8 +52,8 @@ final class FuzzValues {
     return switch (schema.get("type").asText()) {
       case "integer" -> ASCII_INTEGER.matcher(v).matches() && inRange(v, schema);
       case "boolean" -> List.of("true", "false", "1", "0", "yes", "no").contains(v.toLowerCase(Locale.ROOT));
-      default -> texts(schema.get("enum")).stream().anyMatch(e -> e.toLowerCase(Locale.ROOT)
-          .equals(v.toLowerCase(Locale.ROOT)));
+      default -> schema.has("enum") ? texts(schema.get("enum")).stream().anyMatch(e -> e.toLowerCase(Locale.ROOT)
+          .equals(v.toLowerCase(Locale.ROOT))) : v.length() <= schema.get("maxLength").asInt();
     };
   }
 

@@ -69,9 +69,9 @@ class PrometheusDownRealTest {
       assertThat(down.at("/source/up").asBoolean()).isFalse();
       assertThat(down.at("/source/down_since").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
       assertThat(down.at("/source/last_error").asText()).contains("HTTP 502 with a body that is not JSON");
-      // the monitor's own host, apart from the fleet: memory is known from the first host sample, CPU (use since
-      // the previous sample) only from the second, a sampling period after start
+      // the monitor's own host (CPU stays null until its second sample, a few seconds after the start)
       assertThat(down.at("/system_metrics/memory_percent").isNumber()).isTrue();
+      assertThat(down.at("/system_metrics").has("cpu_percent")).isTrue();
       assertThat(metrics.statusCode()).isEqualTo(503);
       assertThat(json(metrics).at("/error/code").asText()).isEqualTo("source_unavailable");
       assertThat(down.at("/source/outages").asLong()).isEqualTo(1); // three failed reads, one outage, one log line

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("real")
 abstract class PrometheusStack {
   private static final String TOKEN = "stack-test-admin-token-0123456789";
+  /** An alert's value: what its first line compares with its threshold ({@code >= 80}, {@code == 0}). */
+  private static final Pattern LAST_COMPARISON = Pattern.compile("(.*) (?:>=|==|>|<=|<|!=) [0-9.]+");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,9 +129,11 @@ abstract class PrometheusStack {
       String name = rule.path("alert").asText() + " " + rule.path("labels").path("severity").asText();
       assertThat(status(expr)).as(name + ": " + expr).isEqualTo("success");
       String firstLine = expr.lines().findFirst().orElseThrow();
-      values.put(name, firstLine.substring(0, firstLine.lastIndexOf(" >= ")).replaceAll("offset \\w+", "offset 1s"));
+      Matcher comparison = LAST_COMPARISON.matcher(firstLine);
+      assertThat(comparison.matches()).as(name + ": a comparison").isTrue();
+      values.put(name, comparison.group(1).replaceAll("offset \\w+", "offset 1s"));
     }
-    assertThat(values).hasSize(33);
+    assertThat(values).hasSize(34);
     awaitAllReturnData(values);
   }
 

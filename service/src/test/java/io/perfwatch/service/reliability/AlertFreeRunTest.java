@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a fresh idle one, each in a JVM of its own with the shipped rules (plus the memory-leak rule with a window the
  * run covers), raise nothing in 10 minutes: no alert in any state, neither in the log sink's lines (every
  * transition, pending included) nor in the alerts API. The two run side by side to keep the tier's time. 10 minutes
- * in CI; shorter by hand with {@code -Dperfwatch.healthy.seconds=180} (see the README's test tiers).
+ * in CI; shorter by hand with {@code -Dperfwatch.healthy.seconds=300} (see the README's test tiers).
  */
 @Tag("reliability")
 class AlertFreeRunTest {
@@ -35,7 +35,9 @@ class AlertFreeRunTest {
 
   @Test
   void healthyAndIdleServicesRaiseNoAlert() throws Exception {
-    assertThat(RUN).as("perfwatch.healthy.seconds").isGreaterThanOrEqualTo(Duration.ofMinutes(2));
+    // the leak rule's window is the run less 30 s: below about 4 minutes its first half is the JVM's warm-up (the
+    // old generation filling to its working set), which no rule of a real app looks at with so short a window
+    assertThat(RUN).as("perfwatch.healthy.seconds").isGreaterThanOrEqualTo(Duration.ofMinutes(5));
     Path rules = AlertWatch.rulesWithShortLeakWindow(dir, RUN.minusSeconds(30));
     Map<String, String> env = Map.of("PERFORMANCE_HTTP_PORT", "0", "PERFORMANCE_ADMIN_TOKEN", AlertWatch.TOKEN,
         "PERFORMANCE_RULES_FILE", rules.toString());

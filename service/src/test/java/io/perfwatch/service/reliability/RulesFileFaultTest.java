@@ -49,20 +49,20 @@ class RulesFileFaultTest {
     MonitoringSettings settings = new MonitoringSettings(TOKEN, Optional.of(rules), List.of(), Map.of());
     try (PerfWatchService service = new PerfWatchService(ServiceConfig.onPort(0).withMonitoring(settings)).start()) {
       URI base = service.baseUri();
-      assertThat(analyze(base).get("rules_evaluated").asInt()).isEqualTo(12);
+      assertThat(analyze(base).get("rules_evaluated").asInt()).isEqualTo(13);
       assertThat(analyze(base).get("rules_reload_error").isNull()).isTrue();
 
       Files.writeString(rules, "groups:\n  - name: broken\n    interval: soon\n");
       await().atMost(Duration.ofSeconds(20)).until(() -> !analyze(base).get("rules_reload_error").isNull());
       JsonNode broken = analyze(base);
-      assertThat(broken.get("rules_evaluated").asInt()).isEqualTo(12);
+      assertThat(broken.get("rules_evaluated").asInt()).isEqualTo(13);
       assertThat(broken.get("rules_origin").asText()).isEqualTo(rules.toString());
       assertThat(broken.get("rules_reload_error").asText()).startsWith("2 problems in " + rules);
       assertThat(service.perfWatch().registry().get("perfwatch.rules.reload.failures").counter().count())
           .isEqualTo(1);
 
       Files.delete(rules);
-      assertThat(analyze(base).get("rules_evaluated").asInt()).isEqualTo(12);
+      assertThat(analyze(base).get("rules_evaluated").asInt()).isEqualTo(13);
 
       Files.writeString(rules, """
           groups:
