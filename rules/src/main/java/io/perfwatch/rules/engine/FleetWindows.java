@@ -14,29 +14,37 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The windows of one evaluation cycle, split by the rule's {@link Aggregation} when the source is a fleet: each
  * service's or instance's candidates are computed over its own windows (a {@link Windows} per group) and carry
  * its {@code job} and {@code instance} in their scope, so one bad replica or one bad service is an alert of its
  * own. A fleet window is fetched once per range and level (one round of queries for every group) and shared by the
- * groups. Over the in-process store there is one group without identity: candidates are as before. Confined to the
+ * groups; the first one the cycle needs sends every round its rules read at once, each asking only for what they
+ * read ({@link FleetNeeds}). Over the in-process store there is one group without identity: candidates are as before. Confined to the
  * evaluating thread.
  */
 final class FleetWindows {
   private final StatsSource source;
   private final long nowMillis;
   private final Scopes scopes;
+  private final FleetNeeds needs;
   private final Coverage coverage;
   private final Windows whole;
   private final Map<Range, Object> fetched = new HashMap<>();
+  private @Nullable Map<Range, CompletableFuture<Map<Identity, WindowStats>>> asked;
   private final Map<Group, Windows> groups = new HashMap<>();
 
-  FleetWindows(StatsSource source, long nowMillis, Scopes scopes, Coverage coverage) {
+  /** The windows of a cycle evaluating {@code rules}: a fleet round asks only for what they read. */
+  FleetWindows(StatsSource source, long nowMillis, Scopes scopes, Coverage coverage, List<RuleDefinition> rules) {
     this.source = source;
     this.nowMillis = nowMillis;
     this.scopes = scopes;
     this.coverage = coverage;
+    this.needs = new FleetNeeds(rules, nowMillis);
     this.whole = new Windows(source, nowMillis, scopes, coverage);
   }
 
@@ -68,9 +76,21 @@ final class FleetWindows {
   }
 
   private Map<Identity, WindowStats> groups(long from, long to, Aggregation level) {
+    if (asked == null) { // the first fleet window of the cycle: every round the rules will read is sent now
+      asked = new HashMap<>();
+      try {
+        source.windows(needs.requests()).forEach((r, answer) ->
+            asked.put(new Range(r.fromMillis(), r.toMillis(), r.level()), answer));
+      } catch (RuntimeException e) {
+        // each window is then asked for alone below, and fails or not on its own
+      }
+    }
     Object result = fetched.computeIfAbsent(new Range(from, to, level), r -> {
       try {
-        return source.windows(from, to, level);
+        CompletableFuture<Map<Identity, WindowStats>> answer = asked.get(r);
+        return answer != null ? answer.join() : source.windows(from, to, level, needs.of(from, to, level));
+      } catch (CompletionException e) {
+        return e.getCause() instanceof RuntimeException cause ? cause : e;
       } catch (RuntimeException e) {
         return e;
       }

@@ -73,8 +73,13 @@ final class ResourceDetector implements BottleneckDetector {
 
   private static Candidate concurrency(RuleDefinition rule, List<SystemMetrics> samples, WindowStats w) {
     long max = samples.stream().mapToLong(SystemMetrics::activeRequests).max().orElse(0);
-    String slowest = w.endpoints().stream().max(Comparator.comparingDouble(EndpointStats::p95Ms))
-        .map(e -> " (slowest endpoint: " + Endpoints.key(e) + ", p95 " + Texts.num(e.p95Ms()) + " ms)").orElse("");
+    // by average where no p95 is known: an app without buckets, or a fleet window (see FleetNeeds)
+    String slowest = w.endpoints().stream().filter(e -> !Double.isNaN(e.p95Ms()))
+        .max(Comparator.comparingDouble(EndpointStats::p95Ms))
+        .map(e -> " (slowest endpoint: " + Endpoints.key(e) + ", p95 " + Texts.num(e.p95Ms()) + " ms)")
+        .or(() -> w.endpoints().stream().max(Comparator.comparingDouble(EndpointStats::avgMs))
+            .map(e -> " (slowest endpoint: " + Endpoints.key(e) + ", average " + Texts.num(e.avgMs()) + " ms)"))
+        .orElse("");
     return host(rule, max, samples.size(), true, Map.of("samples", samples.size()),
         "Up to " + max + " requests in flight (threshold " + Texts.num(rule.threshold()) + ")",
         "Requests pile up" + slowest + ": add timeouts to slow dependencies, check thread and connection pool "

@@ -91,7 +91,7 @@ public final class RuleEngine {
   /** One group's rules; returns the pending and firing alerts of these rules, newest first. */
   public List<Alert> evaluate(List<RuleDefinition> rules) {
     long now = source.nowMillis();
-    FleetWindows windows = new FleetWindows(source, now, scopes, coverage);
+    FleetWindows windows = new FleetWindows(source, now, scopes, coverage, rules);
     Instant at = Instant.ofEpochMilli(now);
     for (RuleDefinition rule : rules) {
       evaluate(compiled(rule), windows, at);

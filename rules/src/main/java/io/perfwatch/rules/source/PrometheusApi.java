@@ -1,8 +1,5 @@
 package io.perfwatch.rules.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,17 +7,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded. */
+/**
+ * Instant queries against the Prometheus HTTP API ({@code GET /api/v1/query}), asynchronous and bounded: at most
+ * {@value #IN_FLIGHT} in flight, the others wait their turn (Prometheus evaluates each query on one core: more at once
+ * compete for its cores and cost it more CPU in all, and a monitor should not crowd a Prometheus others query too),
+ * and each query's timeout starts when it is sent.
+ */
 final class PrometheusApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final int IN_FLIGHT = 2;
   private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
   private final URI base;
@@ -28,6 +34,9 @@ final class PrometheusApi {
   private final HttpClient client;
   private final AtomicLong queries = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final Object lock = new Object();
+  private final Deque<Runnable> waiting = new ArrayDeque<>();
+  private int inFlight;
 
   PrometheusApi(URI base, Duration timeout) {
     String text = base.toString();
@@ -50,8 +59,93 @@ final class PrometheusApi {
     return bytes.get();
   }
 
-  /** The vector {@code promql} evaluates to at {@code timeMillis}; fails with {@link PrometheusQueryException}. */
+  /**
+   * The vector {@code promql} evaluates to at {@code timeMillis}; fails with {@link PrometheusQueryException}.
+   * Cancelling the answer before its turn means it is never sent.
+   */
   CompletableFuture<List<VectorSample>> query(String promql, long timeMillis) {
+    CompletableFuture<List<VectorSample>> result = new CompletableFuture<>();
+    Runnable send = () -> {
+      if (result.isDone()) {
+        next();
+        return;
+      }
+      CompletableFuture<List<VectorSample>> sent;
+      try {
+        sent = send(promql, timeMillis);
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      sent.whenComplete((samples, failure) -> {
+        if (failure != null) { // failed first, so that its round cancels what waits before the next is sent
+          result.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
+              ? c.getCause() : failure);
+          next();
+        } else { // the next sent first: completing may run the round's assembly on this thread
+          next();
+          result.complete(samples);
+        }
+      });
+    };
+    synchronized (lock) {
+      if (inFlight >= IN_FLIGHT) {
+        waiting.add(send);
+        return result;
+      }
+      inFlight++;
+    }
+    send.run();
+    return result;
+  }
+
+  /**
+   * Every answer by its key once all are in; the first failure cancels the queries still waiting their turn (a
+   * Prometheus that hangs costs one timeout per round, not one per query) and is the round's failure.
+   */
+  static <K> CompletableFuture<Map<K, List<VectorSample>>> all(Map<K, CompletableFuture<List<VectorSample>>> pending) {
+    if (pending.isEmpty()) {
+      return CompletableFuture.completedFuture(Map.of());
+    }
+    CompletableFuture<Map<K, List<VectorSample>>> all = new CompletableFuture<>();
+    AtomicInteger left = new AtomicInteger(pending.size());
+    pending.values().forEach(answer -> answer.whenComplete((samples, failure) -> {
+      if (failure != null) {
+        if (!(failure instanceof CancellationException)) { // by every failing thread before it sends the next query
+          pending.values().forEach(other -> other.cancel(false));
+          all.completeExceptionally(failure);
+        }
+      } else if (left.decrementAndGet() == 0) {
+        Map<K, List<VectorSample>> answers = new HashMap<>();
+        pending.forEach((key, done) -> answers.put(key, done.join()));
+        all.complete(answers);
+      }
+    }));
+    return all;
+  }
+
+  /** The answer, waiting for it; its failure as thrown (a {@link PrometheusQueryException} mostly), not wrapped. */
+  static <T> T join(CompletableFuture<T> answer) {
+    try {
+      return answer.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** A query finished: the next waiting one is sent, or one slot frees. */
+  private void next() {
+    Runnable send;
+    synchronized (lock) {
+      send = waiting.poll();
+      if (send == null) {
+        inFlight--;
+        return;
+      }
+    }
+    send.run();
+  }
+
+  private CompletableFuture<List<VectorSample>> send(String promql, long timeMillis) {
     URI uri = base.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
         + "&time=" + timeMillis / 1000 + "." + String.format("%03d", Math.floorMod(timeMillis, 1000)));
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").build();
@@ -68,44 +162,10 @@ final class PrometheusApi {
   }
 
   private List<VectorSample> parse(String promql, int status, byte[] body) {
-    JsonNode root;
     try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      throw failure(promql, "HTTP " + status + " with a body that is not JSON");
-    }
-    if (root == null || !root.path("status").asText().equals("success") || status / 100 != 2) {
-      String reason = root == null ? "empty body" : root.path("errorType").asText("?") + ": "
-          + root.path("error").asText("no error message");
-      throw failure(promql, "HTTP " + status + ", " + reason);
-    }
-    JsonNode data = root.path("data");
-    if (!data.path("resultType").asText().equals("vector")) {
-      throw failure(promql, "expected a vector result, got '" + data.path("resultType").asText() + "'");
-    }
-    List<VectorSample> samples = new ArrayList<>();
-    for (JsonNode element : data.path("result")) {
-      Map<String, String> labels = new HashMap<>();
-      element.path("metric").properties().forEach(f -> labels.put(f.getKey(), f.getValue().asText()));
-      samples.add(new VectorSample(labels, value(promql, element.path("value").path(1).asText(""))));
-    }
-    return List.copyOf(samples);
-  }
-
-  private double value(String promql, String text) {
-    switch (text) {
-      case "NaN":
-        return Double.NaN;
-      case "+Inf":
-        return Double.POSITIVE_INFINITY;
-      case "-Inf":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        try {
-          return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw failure(promql, "sample value '" + text + "' is not a number");
-        }
+      return VectorJson.parse(status, body);
+    } catch (VectorJson.Invalid e) {
+      throw failure(promql, e.getMessage());
     }
   }
 

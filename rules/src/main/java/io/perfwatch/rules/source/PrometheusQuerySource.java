@@ -1,22 +1,19 @@
 package io.perfwatch.rules.source;
 
-import io.perfwatch.exporter.store.NPlusOneFinding;
-import io.perfwatch.exporter.store.SystemMetrics;
 import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.yaml.Aggregation;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,10 +26,6 @@ import java.util.function.LongSupplier;
  */
 public final class PrometheusQuerySource implements StatsSource {
   public static final String VARIABLE = "PERFORMANCE_PROMETHEUS_URL";
-  /** Scrapes carry no repeat count; findings report the default threshold as the least they repeated. */
-  private static final int MIN_REPEATS = 5;
-  /** Findings listed per endpoint and table at most; the endpoint's count stays exact. */
-  private static final int MAX_FINDINGS = 1_000;
 
   private final PrometheusApi api;
   private final LongSupplier clock;
@@ -64,23 +57,63 @@ public final class PrometheusQuerySource implements StatsSource {
 
   @Override
   public WindowStats window(long fromMillis, long toMillis) {
-    return stats(fromMillis, toMillis, ask(fromMillis, toMillis, ""));
+    return FleetWindowStats.of(fromMillis, toMillis, PrometheusApi.join(ask(fromMillis, toMillis, "", Statistic.all())));
   }
 
-  /** One round of queries, kept per {@code job} (and {@code instance}), split into a window per group. */
   @Override
   public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level) {
-    Map<String, List<VectorSample>> answers =
-        ask(fromMillis, toMillis, level == Aggregation.INSTANCE ? "job, instance, " : "job, ");
+    return windows(fromMillis, toMillis, level, Statistic.all());
+  }
+
+  @Override
+  public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level,
+      Set<Statistic> needs) {
+    WindowRequest request = new WindowRequest(fromMillis, toMillis, level, needs);
+    return PrometheusApi.join(windows(List.of(request)).get(request));
+  }
+
+  /**
+   * One round of queries per request, only those its {@code needs} asks for, kept per {@code job} (and
+   * {@code instance}) and split into a window per group; every round's queries are sent together (at most
+   * {@value PrometheusApi#IN_FLIGHT} in flight), so that Prometheus works on several at once.
+   */
+  @Override
+  public Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> windows(List<WindowRequest> requests) {
+    Map<WindowRequest, Map<String, CompletableFuture<List<VectorSample>>>> sent = new LinkedHashMap<>();
+    requests.forEach(r -> sent.put(r, new HashMap<>()));
+    // every round's bucket rates first: by far the longest queries, so that the cycle's last answer comes sooner
+    send(sent, true);
+    send(sent, false);
+    Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> answers = new LinkedHashMap<>();
+    sent.forEach((r, pending) -> {
+      CompletableFuture<Map<String, List<VectorSample>>> round = r.toMillis() > r.fromMillis()
+          ? PrometheusApi.all(pending) : CompletableFuture.failedFuture(empty(r.fromMillis(), r.toMillis()));
+      answers.put(r, round.thenApply(a -> split(r.fromMillis(), r.toMillis(), r.level(), a)));
+    });
+    return answers;
+  }
+
+  private void send(Map<WindowRequest, Map<String, CompletableFuture<List<VectorSample>>>> sent, boolean buckets) {
+    sent.forEach((r, pending) -> {
+      if (r.toMillis() > r.fromMillis()) {
+        String group = r.level() == Aggregation.INSTANCE ? "job, instance, " : "job, ";
+        FleetQueries.all(r.toMillis() - r.fromMillis(), group, r.needs()).forEach((key, promql) -> {
+          if (key.equals(FleetQueries.BUCKETS) == buckets) {
+            pending.put(key, api.query(promql, r.toMillis()));
+          }
+        });
+      }
+    });
+  }
+
+  private static Map<Identity, WindowStats> split(long fromMillis, long toMillis, Aggregation level,
+      Map<String, List<VectorSample>> answers) {
     Map<Identity, Map<String, List<VectorSample>>> groups = new HashMap<>();
     answers.forEach((key, samples) -> samples.forEach(s -> groups
         .computeIfAbsent(new Identity(s.label("job"), s.label("instance")).at(level), id -> new HashMap<>())
         .computeIfAbsent(key, k -> new ArrayList<>()).add(s)));
     Map<Identity, WindowStats> windows = new HashMap<>();
-    groups.forEach((id, mine) -> {
-      answers.keySet().forEach(key -> mine.putIfAbsent(key, List.of()));
-      windows.put(id, stats(fromMillis, toMillis, mine));
-    });
+    groups.forEach((id, mine) -> windows.put(id, FleetWindowStats.of(fromMillis, toMillis, mine)));
     return windows;
   }
 
@@ -107,13 +140,9 @@ public final class PrometheusQuerySource implements StatsSource {
     for (String q : List.of("up", "timestamp(up)", "scrape_duration_seconds", "scrape_samples_scraped")) {
       pending.put(q, api.query(q, now));
     }
-    try {
-      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
-    }
+    Map<String, List<VectorSample>> answers = PrometheusApi.join(PrometheusApi.all(pending));
     Map<String, Map<Identity, Double>> values = new HashMap<>();
-    pending.forEach((q, future) -> future.join().forEach(s -> values.computeIfAbsent(q, k -> new HashMap<>())
+    answers.forEach((q, samples) -> samples.forEach(s -> values.computeIfAbsent(q, k -> new HashMap<>())
         .put(new Identity(s.label("job"), s.label("instance")), s.value())));
     List<TargetHealth> targets = new ArrayList<>();
     values.getOrDefault("up", Map.of()).forEach((id, up) -> {
@@ -129,77 +158,20 @@ public final class PrometheusQuerySource implements StatsSource {
     return targets;
   }
 
-  private Map<String, List<VectorSample>> ask(long fromMillis, long toMillis, String group) {
+  /** The round's answers by {@link FleetQueries} key, once all are in (a missing key: not asked). */
+  private CompletableFuture<Map<String, List<VectorSample>>> ask(long fromMillis, long toMillis, String group,
+      Set<Statistic> needs) {
     if (toMillis <= fromMillis) {
-      throw new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
+      throw empty(fromMillis, toMillis);
     }
     Map<String, CompletableFuture<List<VectorSample>>> pending = new HashMap<>();
-    FleetQueries.all(toMillis - fromMillis, group).forEach((key, promql) -> pending.put(key,
+    FleetQueries.all(toMillis - fromMillis, group, needs).forEach((key, promql) -> pending.put(key,
         api.query(promql, toMillis)));
-    try {
-      CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof PrometheusQueryException p ? p : e;
-    }
-    Map<String, List<VectorSample>> answers = new HashMap<>();
-    pending.forEach((key, future) -> answers.put(key, future.join()));
-    return answers;
+    return PrometheusApi.all(pending);
   }
 
-  private static WindowStats stats(long fromMillis, long toMillis, Map<String, List<VectorSample>> answers) {
-    FleetStats stats = new FleetStats(answers);
-    return new WindowStats(fromMillis, toMillis, stats.total(), stats.endpoints(), stats.queries(),
-        nPlusOne(answers.get(FleetQueries.N_PLUS_ONE), toMillis), system(answers, toMillis),
-        tenants(answers.get(FleetQueries.TENANTS)));
-  }
-
-  private static List<NPlusOneFinding> nPlusOne(List<VectorSample> increases, long toMillis) {
-    List<NPlusOneFinding> findings = new ArrayList<>();
-    for (VectorSample s : increases) {
-      long times = Math.min(MAX_FINDINGS, Math.round(s.value()));
-      if (times > 0) {
-        findings.addAll(Collections.nCopies((int) times, new NPlusOneFinding(toMillis, s.label("method"),
-            s.label("uri"), s.label("table"), "SELECT " + s.label("table"), MIN_REPEATS, 0)));
-      }
-    }
-    return findings;
-  }
-
-  /** One host sample per instance, its latest values in the window; NaN where it exports nothing (-1 for counts). */
-  private static List<SystemMetrics> system(Map<String, List<VectorSample>> answers, long toMillis) {
-    Map<Identity, Map<String, Double>> byInstance = new HashMap<>();
-    for (String gauge : FleetQueries.GAUGES) {
-      answers.get(gauge).forEach(s -> byInstance.computeIfAbsent(new Identity(s.label("job"), s.label("instance")),
-          i -> new HashMap<>()).put(gauge, s.value()));
-    }
-    List<SystemMetrics> samples = new ArrayList<>();
-    byInstance.forEach((instance, g) -> {
-      Map<String, Double> disks = new HashMap<>();
-      answers.get("system_disk_used_bytes").stream().filter(s -> s.label("instance").equals(instance.instance())
-              && s.label("job").equals(instance.job()))
-          .forEach(used -> answers.get("system_disk_total_bytes").stream()
-              .filter(t -> t.labels().equals(used.labels()))
-              .findFirst().ifPresent(t -> disks.put(used.label("mount"), used.value() * 100 / t.value())));
-      double used = g.getOrDefault("system_memory_used_bytes", Double.NaN);
-      double total = g.getOrDefault("system_memory_total_bytes", Double.NaN);
-      double active = g.getOrDefault("http_server_requests_active_seconds_active_count",
-          g.getOrDefault("http_server_requests_active_seconds_count", Double.NaN));
-      samples.add(new SystemMetrics(toMillis, g.getOrDefault("system_cpu_usage", Double.NaN) * 100,
-          g.getOrDefault("process_cpu_usage", Double.NaN) * 100, used * 100 / total, used / (1024.0 * 1024.0),
-          disks, count(g.getOrDefault("db_connections_active", Double.NaN)), Double.NaN, count(active)));
-    });
-    return samples;
-  }
-
-  private static long count(double value) {
-    return Double.isFinite(value) ? Math.round(value) : -1;
-  }
-
-  private static Map<String, Long> tenants(List<VectorSample> increases) {
-    Map<String, Long> tenants = new HashMap<>();
-    increases.forEach(s -> tenants.merge(s.label("tenant"), Math.round(s.value()), Long::sum));
-    tenants.values().removeIf(n -> n == 0);
-    return tenants;
+  private static IllegalArgumentException empty(long fromMillis, long toMillis) {
+    return new IllegalArgumentException("window must be greater than zero, was " + (toMillis - fromMillis) + " ms");
   }
 
   /** Queries sent since start (answered or failed): what one evaluation cycle costs Prometheus. */

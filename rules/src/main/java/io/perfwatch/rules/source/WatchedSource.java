@@ -4,10 +4,14 @@ import io.perfwatch.exporter.store.WindowStats;
 import io.perfwatch.rules.yaml.Aggregation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,6 +65,34 @@ public final class WatchedSource implements StatsSource {
   }
 
   @Override
+  public Map<Identity, WindowStats> windows(long fromMillis, long toMillis, Aggregation level,
+      Set<Statistic> needs) {
+    return watch(() -> source.windows(fromMillis, toMillis, level, needs));
+  }
+
+  /** Each answer counts for the source's health as it arrives, like a single window. */
+  @Override
+  public Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> windows(List<WindowRequest> requests) {
+    Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> answers;
+    try { // sent, not answered: only the answers tell whether the source is up
+      answers = source.windows(requests);
+    } catch (RuntimeException e) {
+      throw unavailable(e);
+    }
+    Map<WindowRequest, CompletableFuture<Map<Identity, WindowStats>>> watched = new LinkedHashMap<>();
+    answers.forEach((request, answer) -> watched.put(request, answer.handle((windows, failure) -> {
+      if (failure == null) {
+        recovered();
+        return windows;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+          : failure;
+      throw cause instanceof RuntimeException e ? unavailable(e) : new CompletionException(cause);
+    })));
+    return watched;
+  }
+
+  @Override
   public List<TargetHealth> targets() {
     return watch(source::targets);
   }
@@ -94,16 +126,22 @@ public final class WatchedSource implements StatsSource {
     T result;
     try {
       result = read.get();
-    } catch (IllegalArgumentException e) { // the caller's mistake (an empty window), not the source's health
-      throw e;
     } catch (RuntimeException e) {
-      String reason = shorten(e instanceof PrometheusQueryException p ? p.reason() : e.getClass().getSimpleName());
-      failed(reason, e);
-      throw new SourceUnavailableException("the metrics source is unavailable (" + reason + "); GET "
-          + "/api/v1/performance/health shows since when", e);
+      throw unavailable(e);
     }
     recovered();
     return result;
+  }
+
+  /** What a failure of the source is thrown as, once counted against its health. */
+  private RuntimeException unavailable(RuntimeException e) {
+    if (e instanceof IllegalArgumentException) { // the caller's mistake (an empty window), not the source's health
+      return e;
+    }
+    String reason = shorten(e instanceof PrometheusQueryException p ? p.reason() : e.getClass().getSimpleName());
+    failed(reason, e);
+    return new SourceUnavailableException("the metrics source is unavailable (" + reason + "); GET "
+        + "/api/v1/performance/health shows since when", e);
   }
 
   private synchronized void failed(String reason, RuntimeException e) {

@@ -34,7 +34,7 @@ class CoverageTest {
 
   @Test
   void prometheusHasItsOwnHistoryAlsoWhenItsHealthIsWatched() {
-    Coverage coverage = Coverage.from(new WatchedSource(source(), "prometheus"));
+    Coverage coverage = Coverage.from(new WatchedSource(source(true), "prometheus"));
 
     assertThat(coverage).isEqualTo(Coverage.FULL_HISTORY);
     assertThat(coverage.coveredMillis(24 * 60 * MINUTE, now.get())).isEqualTo(24 * 60 * MINUTE);
@@ -42,7 +42,16 @@ class CoverageTest {
   }
 
   private StatsSource source() {
+    return source(false);
+  }
+
+  private StatsSource source(boolean ownHistory) {
     return new StatsSource() {
+      @Override
+      public boolean ownHistory() {
+        return ownHistory;
+      }
+
       @Override
       public WindowStats window(long fromMillis, long toMillis) {
         return EmptyStats.of(fromMillis, toMillis);

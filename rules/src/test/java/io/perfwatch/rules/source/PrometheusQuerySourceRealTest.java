@@ -80,6 +80,20 @@ class PrometheusQuerySourceRealTest {
     assertThat(items.avgQueriesPerRequest()).isCloseTo(1.0, within(1e-9));
     assertThat(items.avgMs()).isPositive().isLessThanOrEqualTo(items.maxMs());
     assertThat(items.p95Ms()).isPositive();
+    // percentiles are computed from the bucket rates exactly as Prometheus's histogram_quantile computes them
+    String range = "[" + (last - first + 1) + "ms]";
+    for (double q : new double[] {0.5, 0.95, 0.99}) {
+      double expected = api.query("histogram_quantile(" + q + ", sum by (le, method, uri) "
+          + "(rate(http_server_requests_seconds_bucket{uri=\"/api/items/:id\"}" + range + ")))", last).join()
+          .get(0).value() * 1000;
+      assertThat(q == 0.5 ? items.p50Ms() : q == 0.95 ? items.p95Ms() : items.p99Ms()).as("p" + q)
+          .isEqualTo(expected);
+      double total = api.query("histogram_quantile(" + q + ", sum by (le) "
+          + "(rate(http_server_requests_seconds_bucket" + range + ")))", last).join().get(0).value() * 1000;
+      EndpointStats all = stats.total();
+      assertThat(q == 0.5 ? all.p50Ms() : q == 0.95 ? all.p95Ms() : all.p99Ms()).as("total p" + q)
+          .isCloseTo(total, within(total * 1e-12)); // the same rates, added up in another order
+    }
     EndpointStats fail = stats.endpoint("GET", "/api/fail").orElseThrow();
     assertThat(fail.count()).isEqualTo(5);
     assertThat(fail.serverErrors()).isEqualTo(5);
