@@ -167,13 +167,13 @@ class ApiBehaviourTest {
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(json(health).at("/source/up").asBoolean()).isFalse();
-    assertThat(json(health).at("/source/last_error").asText()).isEqualTo("HTTP 503, ?: no error message");
+    assertThat(json(health).at("/source/last_error").asText()).isEqualTo("HTTP 503, empty body");
     assertThat(OpenApiSpec.load().response("GET", API + "/health", 200).violations(json(health))).isEmpty();
     assertThat(metrics.statusCode()).isEqualTo(503);
     assertThat(metrics.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(json(metrics).at("/error/code").asText()).isEqualTo("source_unavailable");
-    assertThat(json(metrics).at("/error/message").asText()).isEqualTo("the metrics source is unavailable (HTTP 503, ?: "
-        + "no error message); GET /api/v1/performance/health shows since when");
+    assertThat(json(metrics).at("/error/message").asText()).isEqualTo("the metrics source is unavailable (HTTP 503, "
+        + "empty body); GET /api/v1/performance/health shows since when");
     assertThat(health.body() + metrics.body()).doesNotContain("Exception").doesNotContain("\tat ")
         .doesNotContain("127.0.0.1");
     assertThat(OpenApiSpec.load().response("GET", API + "/metrics", 503).violations(json(metrics))).isEmpty();
